@@ -1,0 +1,156 @@
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Folder rules from DESIGN.md §2. Dependency direction is one way:
+// ui/scene -> state -> worker -> engine. Each folder below lists what it may NOT import.
+
+/** Relative imports that climb out of the current folder into one of `layers`.
+ * Anchored on the leading `../` chain so a sibling file such as `../optim/state` is not
+ * mistaken for the `src/state` layer (no core rule resolves paths; this is the cheap proxy). */
+const layerPattern = (layers, why) => ({
+  regex: `^(\\./)?(\\.\\./)+(${layers.join('|')})(/|$)`,
+  message: why,
+});
+
+const uiPackages = (why) => ({
+  group: [
+    'react',
+    'react/**',
+    'react-dom',
+    'react-dom/**',
+    'three',
+    'three/**',
+    'zustand',
+    'zustand/**',
+    '@react-three/**',
+  ],
+  message: why,
+});
+
+const nodeBuiltins = {
+  regex: '^(node:.*|fs|fs/promises|path|os|child_process|worker_threads|crypto|url|util)$',
+  message: 'Engine code must also run in a browser Worker: no Node built-ins (tests may use them).',
+};
+
+const enginePatterns = [
+  uiPackages('src/engine is framework-free (DESIGN.md §2).'),
+  layerPattern(
+    ['worker', 'state', 'ui', 'scene', 'cli', 'walkthroughs'],
+    'src/engine imports nothing above it.',
+  ),
+];
+
+export default defineConfig(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'bench-results/'] },
+
+  js.configs.recommended,
+  tseslint.configs.recommended,
+
+  {
+    rules: {
+      // Leading underscore marks an intentionally unused parameter (e.g. protocol handlers).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+
+  // Browser app code (the engine block below narrows this further).
+  { files: ['src/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['src/worker/**/*.ts'], languageOptions: { globals: { ...globals.worker } } },
+
+  // Node-side code: CLI, configs, scripts, tests, benchmarks.
+  {
+    files: ['src/cli/**', 'scripts/**', 'tests/**', 'bench/**', '*.{js,mjs,ts}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+
+  {
+    files: ['src/engine/**/*.{ts,tsx}'],
+    rules: {
+      // Determinism: every random draw goes through the seeded rng in src/engine/rng.
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded rng from src/engine/rng.' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'self',
+          'navigator',
+          'localStorage',
+          'sessionStorage',
+          'location',
+          'requestAnimationFrame',
+          'postMessage',
+          'fetch',
+          'Worker',
+        ].map((name) => ({
+          name,
+          message: 'src/engine is DOM-free; it runs in Node, Workers and tests.',
+        })),
+      ],
+      'no-restricted-imports': ['error', { patterns: [...enginePatterns, nodeBuiltins] }],
+    },
+  },
+  {
+    // Tests beside engine code may read fixtures from disk; they still may not climb layers.
+    files: ['src/engine/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: enginePatterns }] },
+  },
+
+  {
+    files: ['src/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            uiPackages('src/worker drives the engine; it knows nothing of React, three or stores.'),
+            layerPattern(
+              ['state', 'ui', 'scene', 'cli', 'walkthroughs'],
+              'src/worker may import only the engine.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+
+  {
+    files: ['src/state/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layerPattern(['ui', 'scene', 'walkthroughs'], 'src/state sits below ui/scene.'),
+          ],
+        },
+      ],
+    },
+  },
+
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            uiPackages('src/cli runs in Node over the engine only.'),
+            layerPattern(
+              ['state', 'ui', 'scene', 'walkthroughs'],
+              'src/cli imports only the engine (and the worker runner).',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+);

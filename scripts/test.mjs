@@ -1,0 +1,59 @@
+// `npm test`: every gate in order, stopping at the first failure.
+// Stages shell out to local binaries (never a global or a download) with inherited stdio.
+import { spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from './find-chromium.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => resolve(root, 'node_modules/.bin', name);
+const skipE2E = process.env.SKIP_E2E === '1';
+
+const stages = [
+  { name: 'typecheck', cmd: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'lint', cmd: bin('eslint'), args: ['.'] },
+  { name: 'unit', cmd: bin('vitest'), args: ['run'] },
+  {
+    name: 'e2e',
+    skip: skipE2E && 'SKIP_E2E=1',
+    // Resolve (or install) Chromium before Vitest starts, so a missing browser is one clear line.
+    before: () => console.log(`[test] chromium: ${findChromium()}`),
+    cmd: bin('vitest'),
+    args: ['run', '-c', 'vitest.e2e.config.ts'],
+  },
+];
+
+const timings = [];
+const summary = () =>
+  timings
+    .map(
+      ({ name, status, ms }) =>
+        `${name} ${status}${ms === undefined ? '' : ` ${(ms / 1000).toFixed(1)}s`}`,
+    )
+    .join(' | ');
+
+for (const stage of stages) {
+  if (stage.skip) {
+    console.log(`\n[test] ==> ${stage.name}: SKIPPED (${stage.skip})`);
+    timings.push({ name: stage.name, status: 'skipped' });
+    continue;
+  }
+  console.log(
+    `\n[test] ==> ${stage.name}: ${[stage.cmd.replace(`${root}/`, ''), ...stage.args].join(' ')}`,
+  );
+  const start = performance.now();
+  let status = 1;
+  try {
+    stage.before?.();
+    status = spawnSync(stage.cmd, stage.args, { cwd: root, stdio: 'inherit' }).status ?? 1;
+  } catch (error) {
+    console.error(`[test] ${stage.name}: ${error instanceof Error ? error.message : error}`);
+  }
+  const ms = performance.now() - start;
+  timings.push({ name: stage.name, status: status === 0 ? 'ok' : 'FAILED', ms });
+  if (status !== 0) {
+    console.error(`\n[test] FAILED at ${stage.name} — ${summary()}`);
+    process.exit(status);
+  }
+}
+console.log(`\n[test] all passed — ${summary()}`);

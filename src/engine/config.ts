@@ -1,0 +1,114 @@
+/**
+ * The run configuration: plain, versioned JSON shared by the URL codec, the worker,
+ * the CLI and config files. `resolveConfig` (validate.ts) fills defaults and checks it.
+ */
+
+export const CONFIG_VERSION = 1;
+
+export type PresetId = 'bowl' | 'sharp-flat' | 'saddle' | 'random-potential' | 'quadratic-nd';
+export const PRESET_IDS: readonly PresetId[] = [
+  'bowl',
+  'sharp-flat',
+  'saddle',
+  'random-potential',
+  'quadratic-nd',
+];
+
+/** Landscape parameters; each preset reads the fields that apply to it. */
+export interface LandscapeConfig {
+  /** Seed of the dataset (kept apart from the run seed so seeds vary starts, not data). */
+  dataSeed: number;
+  /** Train set size N. */
+  n: number;
+  /** Test set size. */
+  nTest: number;
+  /** Per-sample offset spread s. */
+  spread: number;
+  /** Train/test shift δ (length dim, or one value broadcast to every axis). */
+  shift: number[];
+  /** Dimension (random-potential, quadratic-nd; 2 for the 2-D presets). */
+  dim: number;
+  // sharp-flat
+  sharpDepth: number;
+  sharpRadius: number;
+  sharpCenter: number[];
+  flatDepth: number;
+  flatRadius: number;
+  flatCenter: number[];
+  confinement: number;
+  // random-potential
+  amplitude: number;
+  hurst: number;
+  kMin: number;
+  kMax: number;
+  modes: number;
+  // quadratic-nd
+  lambdaMax: number;
+  lambdaMin: number;
+}
+
+export type OptimizerKind = 'sgd' | 'momentum' | 'nesterov' | 'adam';
+export interface OptimizerConfig {
+  kind: OptimizerKind;
+  momentum: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+}
+
+/** LR schedules; `at`/milestones are fractions of the whole budget in [0, 1]. */
+export type LrSchedule =
+  | { kind: 'constant' }
+  | { kind: 'warmup'; fraction: number }
+  | { kind: 'step'; milestones: number[]; factor: number }
+  | { kind: 'cosine'; finalFactor: number };
+
+export type LrScalingRule = 'none' | 'linear' | 'sqrt';
+
+export type BatchSchedule =
+  { kind: 'constant' } | { kind: 'grow'; milestones: number[]; factor: number; cap: number };
+
+export interface Budget {
+  unit: 'epochs' | 'steps';
+  amount: number;
+}
+
+export interface RunConfig {
+  version: number;
+  preset: PresetId;
+  landscape: LandscapeConfig;
+  /** Run seed: starts and batch order (and Langevin noise, when on). */
+  seed: number;
+  /** Fixed start point, or null to draw it from the preset's init box with `seed`. */
+  start: number[] | null;
+  optimizer: OptimizerConfig;
+  lr: number;
+  lrSchedule: LrSchedule;
+  lrScaling: LrScalingRule;
+  batch: number;
+  batchSchedule: BatchSchedule;
+  /** Reference batch for LR scaling and regime adaptation. */
+  refBatch: number;
+  budget: Budget;
+  /** Regime adaptation: multiply the update budget by B/B_ref (same number of updates). */
+  regimeAdaptation: boolean;
+  /** Extra Langevin noise temperature T (√(2ηT)·ξ per step); 0 = off, the default. */
+  temperature: number;
+  /** Full-split metrics every this many steps (0 = only at the end). */
+  metricsEvery: number;
+  /** Hessian extreme eigenvalues every this many metric records (0 = only at the end). */
+  hessianEvery: number;
+  /** Keep every k-th position in the trajectory record. */
+  recordEvery: number;
+  /** |loss| or ‖w‖ beyond this bound ends the run as diverged. */
+  divergeBound: number;
+}
+
+/** A deep-partial config: what users, URLs and files provide. */
+export type ConfigInput = {
+  [K in keyof RunConfig]?: RunConfig[K] extends object
+    ? RunConfig[K] extends unknown[]
+      ? RunConfig[K]
+      : Partial<RunConfig[K]> | RunConfig[K]
+    : RunConfig[K];
+};

@@ -1,0 +1,192 @@
+import type { Objective, Split } from './types';
+import { gaussianOffsets, identityIndex } from '../data';
+import type { Rng } from '../rng';
+
+export interface RandomPotentialOptions {
+  dim: number;
+  n: number;
+  nTest: number;
+  spread: number;
+  shift: number[];
+  /** Overall scale of the field; 0 gives a flat potential (free-diffusion baseline). */
+  amplitude: number;
+  /** Hurst exponent H: structure function E[(V(x)−V(y))²] ∝ |x−y|^{2H}. */
+  hurst: number;
+  kMin: number;
+  kMax: number;
+  modes: number;
+  dataRng: Rng;
+}
+
+/**
+ * A fractional-Brownian-like random field V(x) = Σ_m a_m cos(k_m·x + φ_m) from random
+ * Fourier modes with power spectrum ∝ k^−(d+2H). Wavenumbers are log-spaced over
+ * [kMin, kMax], so the field's fluctuations keep growing with distance across that
+ * whole range of scales — the "random potential" whose barriers grow with distance
+ * and make SGD's walk ultra-slow, ‖w_t − w_0‖ ~ log t (Hoffer et al., 2017).
+ * Each log-shell of width Δ carries variance ∝ k^−2H·Δ, hence a_m ∝ k_m^−H·√Δ.
+ * Per-sample loss ℓ_i(w) = V(w − d_i).
+ */
+export class RandomPotentialObjective implements Objective {
+  readonly id = 'random-potential';
+  readonly dim: number;
+  readonly nTrain: number;
+  readonly nTest: number;
+  readonly basins = [];
+  readonly initBox: { lo: number[]; hi: number[] };
+  readonly viewBox: { lo: number[]; hi: number[] };
+  /** Wave vectors, modes × dim. */
+  private readonly k: Float64Array;
+  private readonly amp: Float64Array;
+  private readonly phase: Float64Array;
+  private readonly train: Float64Array;
+  private readonly test: Float64Array;
+  private readonly trainIdx: Uint32Array;
+  private readonly testIdx: Uint32Array;
+  /** k_m · w for the current point, computed once per batch. */
+  private readonly kw: Float64Array;
+
+  constructor(o: RandomPotentialOptions) {
+    const d = o.dim;
+    const m = o.modes;
+    this.dim = d;
+    this.nTrain = o.n;
+    this.nTest = o.nTest;
+    this.initBox = { lo: new Array<number>(d).fill(0), hi: new Array<number>(d).fill(0) };
+    this.viewBox = { lo: new Array<number>(d).fill(-20), hi: new Array<number>(d).fill(20) };
+    this.k = new Float64Array(m * d);
+    this.amp = new Float64Array(m);
+    this.phase = new Float64Array(m);
+    const logLo = Math.log(o.kMin);
+    const logHi = Math.log(o.kMax);
+    const delta = m > 1 ? (logHi - logLo) / (m - 1) : 1;
+    for (let i = 0; i < m; i++) {
+      // Jitter within each log-shell so the field has no exact periodicities.
+      const logK = logLo + delta * (i + o.dataRng.uniform(-0.5, 0.5));
+      const kMag = Math.exp(Math.min(logHi, Math.max(logLo, logK)));
+      let norm = 0;
+      for (let j = 0; j < d; j++) {
+        const g = o.dataRng.normal();
+        this.k[i * d + j] = g;
+        norm += g * g;
+      }
+      norm = Math.sqrt(norm) || 1;
+      for (let j = 0; j < d; j++) this.k[i * d + j]! *= kMag / norm;
+      // Variance a²/2 per mode; √2 makes Σ a²/2 match the shell variance.
+      this.amp[i] = o.amplitude * Math.pow(kMag, -o.hurst) * Math.sqrt(2 * delta);
+      this.phase[i] = o.dataRng.uniform(0, 2 * Math.PI);
+    }
+    const shift = new Array<number>(d);
+    for (let j = 0; j < d; j++) shift[j] = o.shift.length === 1 ? o.shift[0]! : (o.shift[j] ?? 0);
+    this.train = gaussianOffsets(o.dataRng, o.n, d, o.spread, null);
+    this.test = gaussianOffsets(o.dataRng, o.nTest, d, o.spread, shift);
+    // Pre-project offsets onto each wave vector: k_m·(w − d_i) = k_m·w − (k_m·d_i).
+    this.train = this.project(this.train, o.n);
+    this.test = this.project(this.test, o.nTest);
+    this.trainIdx = identityIndex(o.n);
+    this.testIdx = identityIndex(o.nTest);
+    this.kw = new Float64Array(m);
+  }
+
+  /** Replaces each offset row by its phases p_im = k_m·d_i − φ_m (n × modes). */
+  private project(offsets: Float64Array, n: number): Float64Array {
+    const d = this.dim;
+    const m = this.amp.length;
+    const out = new Float64Array(n * m);
+    for (let i = 0; i < n; i++) {
+      for (let q = 0; q < m; q++) {
+        let s = 0;
+        for (let j = 0; j < d; j++) s += this.k[q * d + j]! * offsets[i * d + j]!;
+        out[i * m + q] = s - this.phase[q]!;
+      }
+    }
+    return out;
+  }
+
+  private setPoint(w: Float64Array): void {
+    const d = this.dim;
+    for (let q = 0; q < this.amp.length; q++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += this.k[q * d + j]! * w[j]!;
+      this.kw[q] = s;
+    }
+  }
+
+  batchLossGrad(
+    w: Float64Array,
+    split: Split,
+    idx: Uint32Array,
+    from: number,
+    to: number,
+    grad: Float64Array | null,
+  ): number {
+    const p = split === 'train' ? this.train : this.test;
+    const m = this.amp.length;
+    const d = this.dim;
+    this.setPoint(w);
+    if (grad) grad.fill(0);
+    let loss = 0;
+    // Accumulate Σ_i sin(θ_im) per mode first, then map to w-space once: O(B·m + m·d).
+    const kw = this.kw;
+    for (let q = 0; q < m; q++) {
+      let c = 0;
+      let s = 0;
+      const a = this.amp[q]!;
+      for (let t = from; t < to; t++) {
+        const theta = kw[q]! - p[idx[t]! * m + q]!;
+        c += Math.cos(theta);
+        if (grad) s += Math.sin(theta);
+      }
+      loss += a * c;
+      if (grad) {
+        // ∇ a·cos(k·w − p) = −a·sin(·)·k
+        const f = -a * s;
+        for (let j = 0; j < d; j++) grad[j]! += f * this.k[q * d + j]!;
+      }
+    }
+    const inv = 1 / (to - from);
+    if (grad) for (let j = 0; j < d; j++) grad[j]! *= inv;
+    return loss * inv;
+  }
+
+  fullLossGrad(w: Float64Array, split: Split, grad: Float64Array | null): number {
+    const idx = split === 'train' ? this.trainIdx : this.testIdx;
+    return this.batchLossGrad(w, split, idx, 0, idx.length, grad);
+  }
+
+  sampleGrad(w: Float64Array, split: Split, i: number, out: Float64Array): number {
+    const idx = split === 'train' ? this.trainIdx : this.testIdx;
+    return this.batchLossGrad(w, split, idx, i, i + 1, out);
+  }
+
+  /** H v = −Σ_m a_m·mean_i cos(θ_im)·k_m (k_m·v), exact. */
+  hvp(w: Float64Array, split: Split, v: Float64Array, out: Float64Array): void {
+    const p = split === 'train' ? this.train : this.test;
+    const n = split === 'train' ? this.nTrain : this.nTest;
+    const m = this.amp.length;
+    const d = this.dim;
+    this.setPoint(w);
+    out.fill(0);
+    for (let q = 0; q < m; q++) {
+      let c = 0;
+      for (let i = 0; i < n; i++) c += Math.cos(this.kw[q]! - p[i * m + q]!);
+      let kv = 0;
+      for (let j = 0; j < d; j++) kv += this.k[q * d + j]! * v[j]!;
+      const f = (-this.amp[q]! * c * kv) / n;
+      for (let j = 0; j < d; j++) out[j]! += f * this.k[q * d + j]!;
+    }
+  }
+
+  hessian2(w: Float64Array, split: Split, out: Float64Array): void {
+    const e = new Float64Array(2);
+    const col = new Float64Array(2);
+    e[0] = 1;
+    this.hvp(w, split, e, col);
+    out[0] = col[0]!;
+    out[1] = col[1]!;
+    e[0] = 0;
+    e[1] = 1;
+    this.hvp(w, split, e, col);
+    out[2] = col[1]!;
+  }
+}

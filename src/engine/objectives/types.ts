@@ -1,0 +1,62 @@
+/**
+ * An objective is a dataset mean L(w) = (1/N) Σ_i ℓ(w; x_i) over a finite, seeded
+ * train set, with a test set drawn the same way (DESIGN §3). Minibatch noise is then
+ * real sampling noise. Each objective supplies its own tight inner loops so that the
+ * per-sample work is a monomorphic, allocation-free loop.
+ */
+
+export type Split = 'train' | 'test';
+
+/** A named local minimum of the train surface, for "which basin is the point in". */
+export interface Basin {
+  id: string;
+  label: string;
+  /** Location of the train-loss minimum. */
+  center: number[];
+  /** Points within this distance of the centre count as "in" the basin. */
+  radius: number;
+}
+
+export interface Objective {
+  readonly id: string;
+  readonly dim: number;
+  readonly nTrain: number;
+  readonly nTest: number;
+  /** Named basins (2-D presets with distinct minima); empty when not meaningful. */
+  readonly basins: readonly Basin[];
+  /** Box where random starts are drawn: w_j ~ U(lo_j, hi_j). */
+  readonly initBox: { lo: number[]; hi: number[] };
+  /** View box for surfaces and plots (2-D presets); N-D presets give a slice box. */
+  readonly viewBox: { lo: number[]; hi: number[] };
+
+  /**
+   * Mean loss over samples idx[from..to) of a split; writes the mean gradient into
+   * `grad` (length dim) when given. Allocation-free.
+   */
+  batchLossGrad(
+    w: Float64Array,
+    split: Split,
+    idx: Uint32Array,
+    from: number,
+    to: number,
+    grad: Float64Array | null,
+  ): number;
+
+  /** Mean loss (and gradient) over a whole split. */
+  fullLossGrad(w: Float64Array, split: Split, grad: Float64Array | null): number;
+
+  /**
+   * Hessian–vector product of the full-split mean loss: out = H(w) v. Exact
+   * (analytic), not finite differences.
+   */
+  hvp(w: Float64Array, split: Split, v: Float64Array, out: Float64Array): void;
+
+  /**
+   * Per-sample gradient of sample i of the train split into `out`; used for noise
+   * statistics (gradient covariance, B_simple). Not on the hot path.
+   */
+  sampleGrad(w: Float64Array, split: Split, i: number, out: Float64Array): number;
+
+  /** Exact 2×2 Hessian [hxx, hxy, hyy] of the full-split mean loss (2-D only). */
+  hessian2?(w: Float64Array, split: Split, out: Float64Array): void;
+}

@@ -1,0 +1,64 @@
+// Shared helpers for browser tests: a static server for dist/, a system Chromium, pages that
+// record errors, and screenshots for people to look at. No vitest imports here, so the
+// global setup (which runs outside the test workers) can use it too.
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { preview } from 'vite';
+import { findChromium, playwrightArgs } from '../../scripts/find-chromium.mjs';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const screensDir = resolve(repoRoot, 'test-results/screens');
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the built dist/ on a free port (what users get, not the dev server). */
+export async function startPreview(): Promise<StaticServer> {
+  const server = await preview({
+    root: repoRoot,
+    logLevel: 'warn',
+    preview: { port: 0, host: '127.0.0.1', strictPort: true, open: false },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server is not listening');
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+}
+
+/** A headless system Chromium; Playwright gives each launch a fresh temp profile. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: [...playwrightArgs],
+  });
+}
+
+export interface RecordedPage {
+  page: Page;
+  /** Console errors and uncaught page errors, in order; tests usually expect it empty. */
+  errors: string[];
+}
+
+/** A page in its own context (clean storage) at a fixed desktop viewport, so screenshots compare. */
+export async function newPage(browser: Browser): Promise<RecordedPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return { page, errors };
+}
+
+/** Saves test-results/screens/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(screensDir, { recursive: true });
+  const path = resolve(screensDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
