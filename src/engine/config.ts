@@ -38,9 +38,11 @@ export interface LandscapeConfig {
   confinement: number;
   // random-potential
   amplitude: number;
+  roughness: number;
   hurst: number;
   kMin: number;
   kMax: number;
+  kNoise: number;
   modes: number;
   // quadratic-nd
   lambdaMax: number;

@@ -9,16 +9,16 @@ export function eig2(a: number, b: number, c: number): [number, number] {
 
 /** Unit eigenvectors of [[a, b], [b, c]] for [λ_min, λ_max], as [[x, y], [x, y]]. */
 export function eigvec2(a: number, b: number, c: number): [[number, number], [number, number]] {
-  const [, hi] = eig2(a, b, c);
-  // (A − λI)v = 0 ⇒ v ∝ (b, λ − a), or (λ − c, b) when that row is degenerate.
-  let x = b;
-  let y = hi - a;
-  if (Math.hypot(x, y) < 1e-300) {
-    x = hi - c;
-    y = b;
-  }
+  // (A − λI)v = 0 ⇒ v ∝ (b, λ − a) or (λ − c, b). With h = (a − c)/2, r = hypot(h, b):
+  // λ − a = r − h and λ − c = r + h. Use the one that is r + |h| (no cancellation); the
+  // other can be pure round-off (nearly diagonal A) and would point the wrong way.
+  const h = 0.5 * (a - c);
+  const r = Math.hypot(h, b);
+  let x = h >= 0 ? r + h : b;
+  let y = h >= 0 ? b : r - h;
   let n = Math.hypot(x, y);
-  if (n < 1e-300) {
+  if (n === 0) {
+    // A = λI: every vector is an eigenvector.
     x = 1;
     y = 0;
     n = 1;
@@ -50,12 +50,19 @@ export function tridiagEigenvalues(alpha: ArrayLike<number>, beta: ArrayLike<num
   const d = Array.from(alpha);
   const e = new Array<number>(n).fill(0);
   for (let i = 0; i < n - 1; i++) e[i] = beta[i]!;
+  // Also split where |e| ≤ ε‖T‖: dropping e moves each eigenvalue by at most |e| (Weyl).
+  // The relative test alone never fires for a tiny e between zero diagonals (dd = 0), and
+  // the sweep then loses whole eigenvalues (e.g. T = tridiag(0; 1, 1e-200, 1e-200) gave
+  // ±1.4e-200 instead of ±1).
+  let anorm = 0;
+  for (let i = 0; i < n; i++) anorm = Math.max(anorm, Math.abs(d[i]!) + Math.abs(e[i]!));
+  const negligible = Number.EPSILON * anorm;
   for (let l = 0; l < n; l++) {
     for (let iter = 0; iter < 60; iter++) {
       let m = l;
       for (; m < n - 1; m++) {
         const dd = Math.abs(d[m]!) + Math.abs(d[m + 1]!);
-        if (Math.abs(e[m]!) <= Number.EPSILON * dd) break;
+        if (Math.abs(e[m]!) <= Number.EPSILON * dd || Math.abs(e[m]!) <= negligible) break;
       }
       if (m === l) break;
       let g = (d[l + 1]! - d[l]!) / (2 * e[l]!);

@@ -69,7 +69,8 @@ export function gradientNoise(
   }
   const traceCov = n > 1 ? sumSq / (n - 1) : 0;
   const g2 = norm(full) ** 2;
-  return { traceCov, bSimple: g2 > 1e-24 ? traceCov / g2 : null };
+  // At a stationary point B_simple → ∞: report "no estimate" instead of a huge number.
+  return { traceCov, bSimple: g2 > 1e-9 * traceCov && g2 > 1e-24 ? traceCov / g2 : null };
 }
 
 /** The basin whose centre is nearest, if the point lies within that basin's radius. */

@@ -8,6 +8,9 @@ import { basinOf, gradientNoise, hessianExtremes, noiseScale, type MetricRecord 
 import { identityIndex } from './data';
 import { createRng, shuffleInPlace, splitStreams, type RunStreams } from './rng';
 
+/** Most steps one `advance` call takes; callers loop for more. */
+export const MAX_CHUNK_STEPS = 1 << 20;
+
 export type RunStatus = 'running' | 'done' | 'diverged';
 
 /**
@@ -63,6 +66,8 @@ export class Run {
   private readonly streams: RunStreams;
   private readonly totalAmount: number;
   private metricCount = 0;
+  private lastLoss = 0;
+  private lastPushed = -1;
   private currentBatch: number;
   private currentLr: number;
 
@@ -173,7 +178,9 @@ export class Run {
   private diverge(): void {
     this.w.set(this.prev);
     this.status = 'diverged';
-    this.divergedAt = this.steps;
+    // `steps` counts accepted steps only; divergedAt is the step that was rejected.
+    this.steps--;
+    this.divergedAt = this.steps + 1;
   }
 
   /** Full-split metrics at the current point. */
@@ -221,17 +228,21 @@ export class Run {
    * The first call also records the start point.
    */
   advance(maxSteps: number): RunChunk {
-    const cap = Math.max(0, Math.floor(maxSteps)) + 2;
+    // Bounded per call so a huge request cannot allocate an unbounded chunk.
+    const limit = Math.min(Math.max(0, Math.floor(maxSteps)), MAX_CHUNK_STEPS);
     const every = this.config.recordEvery;
-    const chunk = allocChunk(Math.ceil(cap / every) + 2, this.dim);
+    const chunk = allocChunk(Math.ceil((limit + 2) / every) + 2, this.dim);
     const metrics: MetricRecord[] = [];
-    if (this.steps === 0 && this.status === 'running' && this.metricCount === 0) {
-      this.push(chunk, NaN);
+    // An ended run has nothing more to say: no repeated final records.
+    if (this.status !== 'running') return { ...trim(chunk), metrics, status: this.status };
+    if (this.steps === 0 && this.metricCount === 0) {
+      // The start record carries the full train loss: there is no minibatch yet.
+      this.push(chunk, this.objective.fullLossGrad(this.w, 'train', null));
       this.recordMetrics(metrics, false);
     }
     const me = this.config.metricsEvery;
     let taken = 0;
-    while (taken < maxSteps && this.status === 'running') {
+    while (taken < limit && this.status === 'running') {
       if (this.progress() >= 1) {
         this.status = 'done';
         break;
@@ -239,13 +250,15 @@ export class Run {
       const loss = this.step();
       taken++;
       if (this.status !== 'running') break;
+      this.lastLoss = loss;
       const done = this.progress() >= 1;
       if (done) this.status = 'done';
       if (this.steps % every === 0 || done) this.push(chunk, loss);
       if (!done && me > 0 && this.steps % me === 0) this.recordMetrics(metrics, false);
     }
     if (this.status !== 'running') {
-      if (this.status === 'diverged') this.push(chunk, NaN);
+      // The last accepted point always ends the record (after a divergence, too).
+      if (this.lastPushed !== this.steps) this.push(chunk, this.lastLoss);
       this.recordMetrics(metrics, true);
     }
     return { ...trim(chunk), metrics, status: this.status };
@@ -264,12 +277,13 @@ export class Run {
   }
 
   private push(chunk: MutableChunk, loss: number): void {
+    this.lastPushed = this.steps;
     const i = chunk.count++;
     chunk.step[i] = this.steps;
     chunk.epoch[i] = this.epochs + this.cursor / this.objective.nTrain;
     chunk.lr[i] = this.currentLr;
     chunk.batch[i] = this.currentBatch;
-    chunk.batchLoss[i] = Number.isFinite(loss) ? loss : NaN;
+    chunk.batchLoss[i] = Number.isFinite(loss) ? loss : Number.MAX_VALUE;
     for (let j = 0; j < this.dim; j++) chunk.positions[i * this.dim + j] = this.w[j]!;
   }
 }

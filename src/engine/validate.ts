@@ -81,6 +81,8 @@ const LANDSCAPE: Record<string, Check> = {
   flatCenter: numArray(2, 2, -100, 100),
   confinement: num(0, 1000),
   amplitude: num(0, 1e6),
+  roughness: num(0, 1e6),
+  kNoise: num(0, 1e6, { exclusiveMin: true }),
   hurst: num(0, 1, { exclusiveMin: true }),
   kMin: num(0, 1e6, { exclusiveMin: true }),
   kMax: num(0, 1e6, { exclusiveMin: true }),
@@ -214,7 +216,7 @@ export function resolveConfig(input: unknown): ResolveResult {
         key,
         errors,
       );
-    } else if (key in TOP) {
+    } else if (Object.hasOwn(TOP, key)) {
       target[key] = value;
     } else {
       errors.push({ path: key, message: 'unknown field' });
@@ -233,7 +235,8 @@ function mergeSection(
   errors: ConfigError[],
 ): void {
   for (const [k, v] of Object.entries(from)) {
-    const check = spec[k];
+    // Own keys only: `constructor`, `toString`, `__proto__` are not fields.
+    const check = Object.hasOwn(spec, k) ? spec[k] : undefined;
     if (!check) {
       errors.push({ path: `${path}.${k}`, message: 'unknown field' });
       continue;
@@ -258,7 +261,7 @@ function mergeTagged(
       message: `must be an object with a "kind" (${Object.keys(specs).join(', ')})`,
     });
   const kind = value.kind ?? config[key].kind;
-  const spec = typeof kind === 'string' ? specs[kind] : undefined;
+  const spec = typeof kind === 'string' && Object.hasOwn(specs, kind) ? specs[kind] : undefined;
   if (!spec)
     return void errors.push({
       path: `${key}.kind`,
@@ -278,7 +281,7 @@ function crossChecks(c: RunConfig, errors: ConfigError[]): void {
   if (l.shift.length !== 1 && l.shift.length !== l.dim) {
     errors.push({
       path: 'landscape.shift',
-      message: `must have 1 or ${l.dim} entries (one per dimension), got ${l.shift.length}`,
+      message: `must have ${l.dim === 1 ? '1 entry' : `1 or ${l.dim} entries`} (one for every axis, or one per axis), got ${l.shift.length}`,
     });
   }
   if (l.kMin >= l.kMax)

@@ -8,12 +8,15 @@ export interface RandomPotentialOptions {
   nTest: number;
   spread: number;
   shift: number[];
-  /** Overall scale of the field; 0 gives a flat potential (free-diffusion baseline). */
+  /** Scale of the shared landscape modes (k ≤ kMax); 0 gives a flat mean potential. */
   amplitude: number;
+  /** Scale of the per-sample roughness modes (kMax < k ≤ kNoise), the source of SGD noise. */
+  roughness: number;
   /** Hurst exponent H: structure function E[(V(x)−V(y))²] ∝ |x−y|^{2H}. */
   hurst: number;
   kMin: number;
   kMax: number;
+  kNoise: number;
   modes: number;
   dataRng: Rng;
 }
@@ -26,6 +29,12 @@ export interface RandomPotentialOptions {
  * and make SGD's walk ultra-slow, ‖w_t − w_0‖ ~ log t (Hoffer et al., 2017).
  * Each log-shell of width Δ carries variance ∝ k^−2H·Δ, hence a_m ∝ k_m^−H·√Δ.
  * Per-sample loss ℓ_i(w) = V(w − d_i).
+ *
+ * Modes above kMax (up to kNoise) have wavelengths shorter than the sample spread,
+ * so the offsets d_i scramble their phases: they nearly cancel in the dataset mean
+ * but make each sample's gradient differ. They are the minibatch noise. Scaling them
+ * separately (`roughness`) lets amplitude = 0 leave a flat mean potential with the
+ * same SGD noise: the free-diffusion baseline, where ‖w_t − w_0‖ ∝ √t.
  */
 export class RandomPotentialObjective implements Objective {
   readonly id = 'random-potential';
@@ -45,6 +54,13 @@ export class RandomPotentialObjective implements Objective {
   private readonly testIdx: Uint32Array;
   /** k_m · w for the current point, computed once per batch. */
   private readonly kw: Float64Array;
+  /**
+   * Per split and mode, the dataset mean of e^{−i p_im} (real, imaginary parts). Since
+   * mean_i cos(k·w − p_i) = Re(e^{ik·w} · mean_i e^{−i p_i}), full-split losses, gradients
+   * and HVPs cost O(modes·dim) instead of O(N·modes·dim) — what makes surface grids cheap.
+   */
+  private readonly trainMean: Float64Array;
+  private readonly testMean: Float64Array;
 
   constructor(o: RandomPotentialOptions) {
     const d = o.dim;
@@ -58,7 +74,7 @@ export class RandomPotentialObjective implements Objective {
     this.amp = new Float64Array(m);
     this.phase = new Float64Array(m);
     const logLo = Math.log(o.kMin);
-    const logHi = Math.log(o.kMax);
+    const logHi = Math.log(Math.max(o.kMax, o.kNoise));
     const delta = m > 1 ? (logHi - logLo) / (m - 1) : 1;
     for (let i = 0; i < m; i++) {
       // Jitter within each log-shell so the field has no exact periodicities.
@@ -73,7 +89,8 @@ export class RandomPotentialObjective implements Objective {
       norm = Math.sqrt(norm) || 1;
       for (let j = 0; j < d; j++) this.k[i * d + j]! *= kMag / norm;
       // Variance a²/2 per mode; √2 makes Σ a²/2 match the shell variance.
-      this.amp[i] = o.amplitude * Math.pow(kMag, -o.hurst) * Math.sqrt(2 * delta);
+      const scale = kMag <= o.kMax ? o.amplitude : o.roughness;
+      this.amp[i] = scale * Math.pow(kMag, -o.hurst) * Math.sqrt(2 * delta);
       this.phase[i] = o.dataRng.uniform(0, 2 * Math.PI);
     }
     const shift = new Array<number>(d);
@@ -86,6 +103,34 @@ export class RandomPotentialObjective implements Objective {
     this.trainIdx = identityIndex(o.n);
     this.testIdx = identityIndex(o.nTest);
     this.kw = new Float64Array(m);
+    this.trainMean = this.phaseMeans(this.train, o.n);
+    this.testMean = this.phaseMeans(this.test, o.nTest);
+  }
+
+  private phaseMeans(p: Float64Array, n: number): Float64Array {
+    const m = this.amp.length;
+    const out = new Float64Array(2 * m);
+    for (let q = 0; q < m; q++) {
+      let re = 0;
+      let im = 0;
+      for (let i = 0; i < n; i++) {
+        re += Math.cos(p[i * m + q]!);
+        im -= Math.sin(p[i * m + q]!);
+      }
+      out[2 * q] = re / n;
+      out[2 * q + 1] = im / n;
+    }
+    return out;
+  }
+
+  /** mean_i cos(θ_iq) and mean_i sin(θ_iq) for θ_iq = k_q·w − p_iq, from the phase means. */
+  private meanCosSin(q: number, means: Float64Array): [number, number] {
+    const c = Math.cos(this.kw[q]!);
+    const s = Math.sin(this.kw[q]!);
+    const re = means[2 * q]!;
+    const im = means[2 * q + 1]!;
+    // e^{iθ} = e^{ik·w}·e^{−ip}: real part = c·re − s·im, imaginary part = s·re + c·im.
+    return [c * re - s * im, s * re + c * im];
   }
 
   /** Replaces each offset row by its phases p_im = k_m·d_i − φ_m (n × modes). */
@@ -150,8 +195,19 @@ export class RandomPotentialObjective implements Objective {
   }
 
   fullLossGrad(w: Float64Array, split: Split, grad: Float64Array | null): number {
-    const idx = split === 'train' ? this.trainIdx : this.testIdx;
-    return this.batchLossGrad(w, split, idx, 0, idx.length, grad);
+    const means = split === 'train' ? this.trainMean : this.testMean;
+    const m = this.amp.length;
+    const d = this.dim;
+    this.setPoint(w);
+    if (grad) grad.fill(0);
+    let loss = 0;
+    for (let q = 0; q < m; q++) {
+      const [mc, ms] = this.meanCosSin(q, means);
+      const a = this.amp[q]!;
+      loss += a * mc;
+      if (grad) for (let j = 0; j < d; j++) grad[j]! -= a * ms * this.k[q * d + j]!;
+    }
+    return loss;
   }
 
   sampleGrad(w: Float64Array, split: Split, i: number, out: Float64Array): number {
@@ -161,18 +217,16 @@ export class RandomPotentialObjective implements Objective {
 
   /** H v = −Σ_m a_m·mean_i cos(θ_im)·k_m (k_m·v), exact. */
   hvp(w: Float64Array, split: Split, v: Float64Array, out: Float64Array): void {
-    const p = split === 'train' ? this.train : this.test;
-    const n = split === 'train' ? this.nTrain : this.nTest;
+    const means = split === 'train' ? this.trainMean : this.testMean;
     const m = this.amp.length;
     const d = this.dim;
     this.setPoint(w);
     out.fill(0);
     for (let q = 0; q < m; q++) {
-      let c = 0;
-      for (let i = 0; i < n; i++) c += Math.cos(this.kw[q]! - p[i * m + q]!);
+      const [mc] = this.meanCosSin(q, means);
       let kv = 0;
       for (let j = 0; j < d; j++) kv += this.k[q * d + j]! * v[j]!;
-      const f = (-this.amp[q]! * c * kv) / n;
+      const f = -this.amp[q]! * mc * kv;
       for (let j = 0; j < d; j++) out[j]! += f * this.k[q * d + j]!;
     }
   }

@@ -1,0 +1,104 @@
+/** `batchscape diffusion`: ensemble mean ‖w_t − w_0‖ at log-spaced t, with log and power fits. */
+import { logSpacedInts } from '../../engine/stats';
+import { diffusionEnsemble, diffusionFits } from '../../engine/sweep';
+import { buildConfigInput, resolveOrExplain } from '../configInput';
+import { FORMAT_OPTION, type Command } from '../command';
+import { parseListValue, usageError, type Flags } from '../flags';
+import { emit, toCsv, toJson } from '../output';
+import { createProgress } from '../progress';
+
+/** Seeds come from --seeds, the budget from --steps, and recording is forced off. */
+const DIFFUSION_OMIT = ['seed', 'epochs', 'metrics-every', 'hessian-every', 'record-every'];
+
+export const diffusionCommand: Command = {
+  name: 'diffusion',
+  summary:
+    'how far SGD travels: ensemble mean distance from the start vs steps, log and power fits',
+  details: [
+    'Runs seeds S … S+K−1 for --steps T updates and samples ‖w_t − w_0‖ at log-spaced t.',
+    'By default each seed also draws its own landscape (landscape.dataSeed = seed), an average over',
+    'random potentials; --same-landscape keeps one. Over --fit-range it fits d ≈ a·ln t + b and',
+    'd ≈ c·t^p; both R² are computed on d itself, so they compare directly. The flat-potential',
+    'baseline is --amplitude 0 (expect p ≈ 0.5).',
+    'JSON: {"config", "seeds", "sameLandscape", "t", "meanDistance", "sdDistance", "fitRange",',
+    '  "logFit": {"a", "b", "r2"}, "powerFit": {"c", "p", "r2"}, "diverged"}. CSV: t,meanDistance,sdDistance.',
+  ],
+  options: [
+    { name: 'seeds', arg: 'K', default: '16', help: 'ensemble size' },
+    { name: 'seed-start', arg: 'S', default: '1', help: 'first seed (seeds S … S+K−1)' },
+    {
+      name: 'fit-range',
+      arg: 'LO,HI',
+      default: '100,T (1,T when T ≤ 100)',
+      help: 'steps over which both laws are fitted',
+    },
+    { name: 'per-decade', arg: 'N', default: '8', help: 'sample times per factor of ten in t' },
+    { name: 'same-landscape', arg: '', default: 'off', help: 'one landscape for every seed' },
+    FORMAT_OPTION,
+  ],
+  config: { defaultPreset: 'random-potential', omit: DIFFUSION_OMIT },
+  examples: [
+    'batchscape diffusion --seeds 32 --steps 10000',
+    'batchscape diffusion --seeds 32 --steps 10000 --amplitude 0',
+    'batchscape diffusion --batch 16 --fit-range 100,10000 --format csv',
+  ],
+  run(flags: Flags) {
+    const format = flags.choice('format', 'json', ['json', 'csv'] as const);
+    const k = flags.whole('seeds', 16, 1);
+    const s0 = flags.whole('seed-start', 1, 0);
+    const perDecade = flags.whole('per-decade', 8, 1);
+    const same = flags.bool('same-landscape');
+    const seeds = Array.from({ length: k }, (_, i) => s0 + i);
+    const input = buildConfigInput(flags, 'random-potential', DIFFUSION_OMIT);
+    const config = resolveOrExplain({ ...input, seed: s0 });
+    if (config.budget.unit !== 'steps')
+      throw usageError(
+        `diffusion counts steps: give --steps T (the ${config.preset} budget is in ${config.budget.unit})`,
+      );
+    const steps = config.budget.amount;
+    const rawRange = flags.raw('fit-range');
+    const range = rawRange
+      ? parseListValue('fit-range', rawRange, { length: 2 })
+      : [steps > 100 ? 100 : 1, steps];
+    const [lo, hi] = range as [number, number];
+    if (!(lo > 0 && lo < hi && hi <= steps))
+      throw usageError(
+        `--fit-range must satisfy 0 < LO < HI ≤ --steps (${steps}), got "${lo},${hi}"`,
+      );
+    const t = logSpacedInts(1, steps, perDecade);
+    const inRange = t.filter((x) => x >= lo && x <= hi).length;
+    if (inRange < 3)
+      throw usageError(
+        `--fit-range ${lo},${hi} holds only ${inRange} sample time(s); widen it or raise --per-decade`,
+      );
+    const progress = createProgress('diffusion');
+    const ens = diffusionEnsemble(input, seeds, steps, t, {
+      varyLandscape: !same,
+      onProgress: (p) => progress.update(p),
+    });
+    progress.done();
+    if (format === 'csv') {
+      emit(
+        toCsv(
+          ['t', 'meanDistance', 'sdDistance'],
+          ens.t.map((x, i) => [x, ens.meanDistance[i], ens.sdDistance[i]]),
+        ),
+      );
+      return;
+    }
+    const fits = diffusionFits(ens.t, ens.meanDistance, [lo, hi]);
+    emit(
+      toJson({
+        config,
+        seeds,
+        sameLandscape: same,
+        t: ens.t,
+        meanDistance: ens.meanDistance,
+        sdDistance: ens.sdDistance,
+        fitRange: [lo, hi],
+        ...fits,
+        diverged: ens.diverged,
+      }),
+    );
+  },
+};

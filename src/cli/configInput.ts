@@ -1,0 +1,145 @@
+/**
+ * Turns parsed flags into a config input: the --config file first, then --preset (or
+ * the command's default), then every other flag of the table on top; validation
+ * errors come back as `path: message (--flag)` lines.
+ */
+import { readFileSync } from 'node:fs';
+import { PRESET_IDS, type ConfigInput, type PresetId, type RunConfig } from '../engine/config';
+import { presetDefaults } from '../engine/presets';
+import { resolveConfig } from '../engine/validate';
+import { configFlagList, flagForPath, type ConfigFlag } from './configFlags';
+import {
+  UsageError,
+  parseChoiceValue,
+  parseListValue,
+  parseNumberValue,
+  parseWholeValue,
+  usageError,
+  type Flags,
+} from './flags';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function setPath(target: Obj, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let o = target;
+  for (const k of keys.slice(0, -1)) {
+    if (!isObj(o[k])) o[k] = {};
+    o = o[k] as Obj;
+  }
+  o[keys.at(-1)!] = value;
+}
+
+function readConfigFile(file: string): Obj {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : (code ?? String(e));
+    throw usageError(`cannot read --config file "${file}": ${why}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw usageError(`--config file "${file}" is not valid JSON: ${(e as Error).message}`);
+  }
+  if (!isObj(parsed))
+    throw usageError(`--config file "${file}" must hold a JSON object (a partial RunConfig)`);
+  return parsed;
+}
+
+function parseValue(c: ConfigFlag, raw: string): unknown {
+  switch (c.kind.type) {
+    case 'number':
+      return parseNumberValue(c.name, raw);
+    case 'whole':
+      return parseWholeValue(c.name, raw, c.kind.min);
+    case 'list':
+      return parseListValue(c.name, raw);
+    case 'choice':
+      return parseChoiceValue(c.name, raw, c.kind.choices);
+    default:
+      return raw;
+  }
+}
+
+const presetOf = (input: Obj): PresetId | null =>
+  PRESET_IDS.includes(input.preset as PresetId) ? (input.preset as PresetId) : null;
+
+/**
+ * Builds the (unvalidated) config input: the --config file, then --preset (or the
+ * command's default preset), then every other flag on top.
+ */
+export function buildConfigInput(
+  flags: Flags,
+  defaultPreset: PresetId,
+  omit: readonly string[] = [],
+): ConfigInput {
+  const file = flags.raw('config');
+  const input: Obj = file !== undefined ? readConfigFile(file) : {};
+  input.preset ??= defaultPreset;
+  if (flags.has('epochs') && flags.has('steps'))
+    throw usageError('give the budget as --epochs or --steps, not both');
+  for (const c of configFlagList(omit)) {
+    if (!flags.has(c.name) || c.name === 'config') continue;
+    if (c.kind.type === 'switch') {
+      setPath(input, c.path, flags.bool(c.name));
+      continue;
+    }
+    const raw = flags.raw(c.name)!;
+    if (c.name === 'epochs')
+      input.budget = { unit: 'epochs', amount: parseNumberValue(c.name, raw) };
+    else if (c.name === 'steps')
+      input.budget = { unit: 'steps', amount: parseWholeValue(c.name, raw, 1) };
+    else if (c.name === 'start')
+      input.start = raw === 'random' ? null : parseListValue(c.name, raw);
+    else if (c.path === 'lrSchedule.kind' || c.path === 'batchSchedule.kind') {
+      // Switching kind drops the file's parameters of the old kind (they would be unknown fields).
+      const kind = parseValue(c, raw);
+      const key = c.path.split('.')[0]!;
+      const old = input[key];
+      input[key] =
+        isObj(old) && (old.kind === kind || old.kind === undefined) ? { ...old, kind } : { kind };
+    } else setPath(input, c.path, parseValue(c, raw));
+  }
+  checkScheduleFlags(input, flags, omit);
+  return input as ConfigInput;
+}
+
+/** A schedule parameter without its schedule would be an "unknown field": name the missing flag. */
+function checkScheduleFlags(input: Obj, flags: Flags, omit: readonly string[]): void {
+  const preset = presetOf(input);
+  for (const c of configFlagList(omit)) {
+    if (!c.schedule || !flags.has(c.name)) continue;
+    const given = input[c.schedule.key];
+    const kind =
+      (isObj(given) ? given.kind : undefined) ??
+      (preset ? presetDefaults(preset)[c.schedule.key].kind : undefined);
+    if (kind !== c.schedule.kind) {
+      const flag = c.schedule.key === 'lrSchedule' ? 'lr-schedule' : 'batch-schedule';
+      throw usageError(
+        `--${c.name} applies only with --${flag} ${c.schedule.kind} (the schedule here is "${String(kind)}")`,
+      );
+    }
+  }
+}
+
+/** Validates with the engine; every problem becomes one `path: message (--flag)` line. */
+export function resolveOrExplain(input: unknown, context = ''): RunConfig {
+  const r = resolveConfig(input);
+  if (r.ok) return r.config;
+  throw new UsageError(
+    r.errors.map((e) => {
+      const flag = flagForPath(e.path);
+      return `${e.path || '(config)'}: ${e.message}${flag ? ` (${flag})` : ''}${context}`;
+    }),
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * Small statistics for ensembles and fits: summaries with Student-t confidence
+ * intervals (sweeps average a handful of seeds, where 1.96 would be far too narrow)
+ * and the least-squares fits the diffusion experiment compares (log vs power law).
+ */
+
+export function mean(xs: ArrayLike<number>): number {
+  if (xs.length === 0) return NaN;
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i]!;
+  return s / xs.length;
+}
+
+/** Sample standard deviation (1/(n−1)); 0 for fewer than two values. */
+export function sampleSd(xs: ArrayLike<number>): number {
+  const n = xs.length;
+  if (n < 2) return 0;
+  const m = mean(xs);
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (xs[i]! - m) ** 2;
+  return Math.sqrt(s / (n - 1));
+}
+
+/** Two-sided 97.5% Student-t quantiles for 1…30 degrees of freedom (standard tables). */
+const T975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145,
+  2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048,
+  2.045, 2.042,
+];
+
+/**
+ * The t quantile t_{0.975, df}: the table up to 30, then the Cornish–Fisher expansion
+ * around z = 1.96 (error < 1e-3 for df > 30), and 1.96 itself once df > 1000.
+ */
+export function tQuantile975(df: number): number {
+  if (!(df >= 1)) return NaN;
+  const d = Math.floor(df);
+  if (d <= T975.length) return T975[d - 1]!;
+  const z = 1.959964;
+  if (d > 1000) return z;
+  const z3 = z ** 3;
+  const z5 = z ** 5;
+  return z + (z3 + z) / (4 * d) + (5 * z5 + 16 * z3 + 3 * z) / (96 * d * d);
+}
+
+/** Half-width of the 95% confidence interval of the mean; null for fewer than two values. */
+export function ci95HalfWidth(xs: ArrayLike<number>): number | null {
+  const n = xs.length;
+  if (n < 2) return null;
+  return (tQuantile975(n - 1) * sampleSd(xs)) / Math.sqrt(n);
+}
+
+/** Mean and 95% CI half-width: the shape every sweep statistic takes in JSON. */
+export interface Summary {
+  mean: number;
+  ci95: number | null;
+}
+
+export function summarize(xs: ArrayLike<number>): Summary {
+  return { mean: mean(xs), ci95: ci95HalfWidth(xs) };
+}
+
+/**
+ * Coefficient of determination 1 − SS_res/SS_tot. Data that are constant up to rounding
+ * (SS_tot at the level of float error) give 1 for a fit as exact as the data, else 0.
+ */
+export function rSquared(ys: ArrayLike<number>, predict: (i: number) => number): number {
+  const m = mean(ys);
+  let res = 0;
+  let tot = 0;
+  let scale = 0;
+  for (let i = 0; i < ys.length; i++) {
+    res += (ys[i]! - predict(i)) ** 2;
+    tot += (ys[i]! - m) ** 2;
+    scale += ys[i]! ** 2;
+  }
+  const roundoff = 1e-24 * scale;
+  if (tot <= roundoff) return res <= roundoff ? 1 : 0;
+  return 1 - res / tot;
+}
+
+export interface LinearFit {
+  slope: number;
+  intercept: number;
+  r2: number;
+}
+
+/** Ordinary least squares y ≈ slope·x + intercept (slope 0 when every x is equal). */
+export function linearFit(xs: ArrayLike<number>, ys: ArrayLike<number>): LinearFit {
+  if (xs.length !== ys.length) throw new RangeError('linearFit: xs and ys differ in length');
+  if (xs.length === 0) return { slope: NaN, intercept: NaN, r2: NaN };
+  const mx = mean(xs);
+  const my = mean(ys);
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const dx = xs[i]! - mx;
+    sxy += dx * (ys[i]! - my);
+    sxx += dx * dx;
+  }
+  const slope = sxx > 0 ? sxy / sxx : 0;
+  const intercept = my - slope * mx;
+  return { slope, intercept, r2: rSquared(ys, (i) => slope * xs[i]! + intercept) };
+}
+
+/** y ≈ a·ln t + b (Hoffer et al.'s ultra-slow diffusion). Requires t > 0. */
+export function logFit(
+  t: ArrayLike<number>,
+  y: ArrayLike<number>,
+): { a: number; b: number; r2: number } {
+  const lt = Array.from(t, Math.log);
+  const f = linearFit(lt, y);
+  return { a: f.slope, b: f.intercept, r2: f.r2 };
+}
+
+/**
+ * y ≈ c·t^p, fitted by least squares on ln y vs ln t (points with y ≤ 0 cannot enter
+ * that regression and are skipped), but R² is computed on ALL points in the original y
+ * space, exactly as for `logFit`, so the two R² values can be compared directly.
+ */
+export function powerFit(
+  t: ArrayLike<number>,
+  y: ArrayLike<number>,
+): { c: number; p: number; r2: number } {
+  const lx: number[] = [];
+  const ly: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (t[i]! > 0 && y[i]! > 0) {
+      lx.push(Math.log(t[i]!));
+      ly.push(Math.log(y[i]!));
+    }
+  }
+  if (lx.length === 0) return { c: 0, p: 0, r2: rSquared(y, () => 0) };
+  const f = linearFit(lx, ly);
+  const c = Math.exp(f.intercept);
+  const p = f.slope;
+  return { c, p, r2: rSquared(y, (i) => c * Math.pow(t[i]!, p)) };
+}
+
+/**
+ * Integers from lo to hi (both included) spaced evenly in log t, `perDecade` per factor
+ * of ten, deduplicated and sorted: the sampling times of the diffusion experiment.
+ */
+export function logSpacedInts(lo: number, hi: number, perDecade: number): number[] {
+  const a = Math.max(1, Math.round(lo));
+  const b = Math.round(hi);
+  if (b < a) return [];
+  if (!(perDecade > 0)) throw new RangeError('logSpacedInts: perDecade must be > 0');
+  const out = new Set<number>([a, b]);
+  const steps = Math.ceil(Math.log10(b / a) * perDecade);
+  for (let i = 1; i < steps; i++) {
+    out.add(Math.round(a * Math.pow(10, i / perDecade)));
+  }
+  return [...out].filter((x) => x >= a && x <= b).sort((x, y) => x - y);
+}

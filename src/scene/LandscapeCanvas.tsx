@@ -1,0 +1,75 @@
+/**
+ * One WebGL canvas showing the surface, the minima and the trajectories of `runIds`
+ * (all runs when absent). Renders on demand; PNG export reads its drawing buffer.
+ */
+import { useRef } from 'react';
+import { Canvas } from '@react-three/fiber';
+import { patchBase } from '../state/configStore';
+import { useConfig } from '../state/react';
+import { CameraRig } from './CameraRig';
+import { LossSurface } from './LossSurface';
+import { MinimaGlyphs } from './MinimaGlyphs';
+import { RunInvalidator } from './RunInvalidator';
+import { Trajectories } from './Trajectories';
+import { WORLD_EXTENT } from './surfaceFrame';
+import type { SceneTheme } from './useSceneTheme';
+import { useSurfaceFrame } from './useSurfaceFrame';
+
+/**
+ * three's Lambert BRDF divides by π, so light intensities are given in multiples of π:
+ * a face toward the light gets ~1.05× its vertex colour, a face away from it ~0.6×,
+ * which shades the basins without drifting far from the legend's colours.
+ */
+const AMBIENT = 0.6 * Math.PI;
+const KEY_LIGHT = 0.5 * Math.PI;
+
+export interface LandscapeCanvasProps {
+  theme: SceneTheme;
+  runIds?: readonly string[];
+}
+
+export function LandscapeCanvas({ theme, runIds }: LandscapeCanvasProps) {
+  const frame = useSurfaceFrame();
+  const labelLayer = useRef<HTMLDivElement>(null);
+  // A 2-D start point only means something for 2-D presets; N-D views are slices.
+  const pickable = useConfig((c) => c.base.landscape.dim === 2);
+  const box = frame?.data.box;
+  const footprint: [number, number] =
+    frame && box
+      ? [frame.worldLength(box.hi[0]! - box.lo[0]!), frame.worldLength(box.hi[1]! - box.lo[1]!)]
+      : [WORLD_EXTENT, WORLD_EXTENT];
+
+  return (
+    <div className="scene-canvas-box">
+      <Canvas
+        className={pickable ? 'scene-canvas is-pickable' : 'scene-canvas'}
+        frameloop={location.search.includes("always") ? "always" : "demand"}
+        // No tone mapping: the colormap must reach the screen as designed.
+        flat
+        dpr={[1, 2]}
+        gl={{ preserveDrawingBuffer: true, antialias: true }}
+        camera={{ fov: 40, near: 0.1, far: 400, position: [0, 9, 11] }}
+      >
+        <color attach="background" args={[theme.background]} />
+        <ambientLight intensity={AMBIENT} />
+        <directionalLight position={[-4, 10, 6]} intensity={KEY_LIGHT} />
+        <RunInvalidator />
+        <CameraRig footprint={footprint} />
+        {frame && (
+          <>
+            {!location.search.includes('nosurf') && <LossSurface frame={frame} ink={theme.ink} onPick={pickable ? pickStart : undefined} />}
+            {!location.search.includes('noglyph') && <MinimaGlyphs frame={frame} labelLayer={labelLayer} />}
+            {!location.search.includes('notraj') && <Trajectories frame={frame} runIds={runIds} />}
+          </>
+        )}
+      </Canvas>
+      <div className="scene-label-layer" ref={labelLayer} />
+    </div>
+  );
+}
+
+/** Starts every run from the clicked point (rounded so the URL stays readable). */
+function pickStart(x: number, y: number): void {
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  patchBase({ start: [round(x), round(y)] });
+}

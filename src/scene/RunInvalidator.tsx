@@ -1,0 +1,41 @@
+/**
+ * The canvas renders on demand (frameloop="demand"): nothing is drawn while the scene is
+ * idle. Streamed points arrive in non-reactive buffers, so while any run is live this
+ * polls their versions once per animation frame (a few number compares) and asks for a
+ * render only when something was appended. Idle ⇒ no polling and no rendering.
+ */
+import { useEffect } from 'react';
+import { useThree } from '@react-three/fiber';
+import { runBuffers } from '../state/buffers';
+import { useRuns } from '../state/react';
+
+export function RunInvalidator() {
+  const invalidate = useThree((s) => s.invalidate);
+  const runs = useRuns((s) => s.runs);
+  const live = runs.some((r) => r.state === 'running' || r.state === 'starting');
+
+  // Status changes (restart, done, paused, a single step) also need a frame.
+  useEffect(() => invalidate(), [runs, invalidate]);
+
+  useEffect(() => {
+    if (!live) return;
+    let raf = 0;
+    let last = -1;
+    const tick = () => {
+      let signature = 0;
+      for (const b of runBuffers.values()) signature += b.version + b.count + b.capacityVersion;
+      if (signature !== last) {
+        last = signature;
+        invalidate();
+      }
+      raf = requestAnimationFrame(tick);
+    };
+    raf = requestAnimationFrame(tick);
+    return () => {
+      cancelAnimationFrame(raf);
+      // One more frame to draw whatever arrived with the final status.
+      invalidate();
+    };
+  }, [live, invalidate]);
+  return null;
+}

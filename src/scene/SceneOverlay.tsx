@@ -1,0 +1,124 @@
+/**
+ * View controls floating over the scene (top-right): camera mode, reset, which surface
+ * is shown, height exaggeration and the overlay/side-by-side layout. Plain form controls,
+ * so they are labelled and keyboard operable for free.
+ */
+import { useId } from 'react';
+import { useConfig, useRuns, useSurface, useView } from '../state/react';
+import { setView, viewStore, type SurfaceMode } from '../state/viewStore';
+
+const SURFACE_OPTIONS: { value: SurfaceMode; label: string; tip: string }[] = [
+  { value: 'train', label: 'Train', tip: 'The training loss surface: what the optimizer sees.' },
+  {
+    value: 'test',
+    label: 'Test',
+    tip: 'The test loss surface: the same landscape, smoothed and shifted by δ.',
+  },
+  {
+    value: 'both',
+    label: 'Both',
+    tip: 'Train surface, with the test surface as a net on top: the shift δ is visible.',
+  },
+  {
+    value: 'gap',
+    label: 'Gap',
+    tip: 'Train surface coloured by the generalization gap, test − train.',
+  },
+];
+
+export function SceneOverlay() {
+  const camera = useView((v) => v.camera);
+  const surface = useView((v) => v.surface);
+  const exaggeration = useView((v) => v.exaggeration);
+  const layout = useView((v) => v.layout);
+  const runCount = useRuns((s) => s.runs.length);
+  const pickable = useConfig((c) => c.base.landscape.dim === 2);
+  const loading = useSurface((s) => s.loading && !s.data);
+  const surfaceId = useId();
+  const heightId = useId();
+  const top = camera === 'top';
+
+  return (
+    <>
+      <div className="scene-toolbar" role="toolbar" aria-label="View">
+        <div className="scene-segmented" role="group" aria-label="Camera">
+          <button
+            type="button"
+            aria-pressed={!top}
+            title="Orbit the surface in 3-D (drag to rotate, scroll to zoom)"
+            onClick={() => setView({ camera: '3d' })}
+          >
+            3-D
+          </button>
+          <button
+            type="button"
+            aria-pressed={top}
+            title="Look straight down: a contour map of the surface"
+            onClick={() => setView({ camera: 'top' })}
+          >
+            Top
+          </button>
+        </div>
+        <button
+          type="button"
+          title="Put the camera back where it started"
+          onClick={() => setView({ cameraResets: viewStore.getState().cameraResets + 1 })}
+        >
+          Reset camera
+        </button>
+        <label
+          className="scene-field"
+          htmlFor={surfaceId}
+          title="Which loss surface is drawn, and what its colour means"
+        >
+          Surface
+          <select
+            id={surfaceId}
+            value={surface}
+            onChange={(e) => setView({ surface: e.target.value as SurfaceMode })}
+          >
+            {SURFACE_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value} title={o.tip}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label
+          className="scene-field"
+          htmlFor={heightId}
+          title="Stretch the surface vertically to make small differences visible (3-D only)"
+        >
+          Height ×{exaggeration.toFixed(1)}
+          <input
+            id={heightId}
+            type="range"
+            min={0.2}
+            max={3}
+            step={0.1}
+            value={exaggeration}
+            disabled={top}
+            data-testid="scene-exaggeration"
+            onChange={(e) => setView({ exaggeration: Number(e.target.value) })}
+          />
+        </label>
+        {runCount > 1 && (
+          <button
+            type="button"
+            aria-pressed={layout === 'side'}
+            title="Show each run in its own small view instead of overlaid"
+            onClick={() => setView({ layout: layout === 'side' ? 'overlay' : 'side' })}
+          >
+            Side by side
+          </button>
+        )}
+      </div>
+      {loading && (
+        <div className="scene-status" role="status">
+          Computing the surface…
+        </div>
+      )}
+      {pickable && <div className="scene-hint">Click the surface to choose a start point</div>}
+    </>
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * Each run's path over the surface, streamed from its non-reactive RunBuffer. Per frame
+ * only the points appended since the last frame are converted and uploaded (an update
+ * range on one preallocated GPU buffer, see StreamingLine), so the cost stays flat as a
+ * history grows.
+ * The whole line is rewritten only when the buffer is reallocated or replaced (restart),
+ * or when the surface frame changes (new surface, height exaggeration, top view).
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import type { Group } from 'three';
+import { runBuffers, type RunBuffer } from '../state/buffers';
+import { useRuns } from '../state/react';
+import type { RunView } from '../state/runsStore';
+import { clamp } from './grid';
+import type { SurfaceFrame } from './surfaceFrame';
+import { EndMarker, HeadMarker, StartMarker } from './markers';
+import { StreamingLine } from './StreamingLine';
+
+/** World units above the surface, so lines are not hidden inside it. */
+const LINE_LIFT = 0.04;
+const MARKER_LIFT = 0.06;
+
+export function Trajectories({
+  frame,
+  runIds,
+}: {
+  frame: SurfaceFrame;
+  runIds?: readonly string[];
+}) {
+  const runs = useRuns((s) => s.runs);
+  const shown = runIds ? runs.filter((r) => runIds.includes(r.id)) : runs;
+  return (
+    <>
+      {shown.map((r) => (
+        <RunTrajectory key={r.id} run={r} frame={frame} />
+      ))}
+    </>
+  );
+}
+
+interface Track {
+  buffer: RunBuffer | null;
+  capacityVersion: number;
+  frame: SurfaceFrame | null;
+  version: number;
+  /** Points already converted and uploaded. */
+  drawn: number;
+  /** Run state the markers were last placed for. */
+  state: string;
+}
+
+function RunTrajectory({ run, frame }: { run: RunView; frame: SurfaceFrame }) {
+  const invalidate = useThree((s) => s.invalidate);
+  const line = useMemo(() => new StreamingLine(), []);
+  useEffect(() => {
+    line.setColor(run.color);
+    invalidate();
+  }, [line, run.color, invalidate]);
+  useEffect(() => () => line.dispose(), [line]);
+  // A new surface frame (exaggeration, top view…) or run state means a redraw.
+  useEffect(() => invalidate(), [frame, run.state, invalidate]);
+
+  const head = useRef<Group>(null);
+  const start = useRef<Group>(null);
+  const end = useRef<Group>(null);
+  const track = useRef<Track>({
+    buffer: null,
+    capacityVersion: -1,
+    frame: null,
+    version: -1,
+    drawn: 0,
+    state: '',
+  });
+  const ended = run.state === 'done' || run.state === 'diverged';
+
+  useFrame(() => {
+    const t = track.current;
+    const buf = runBuffers.get(run.id) ?? null;
+    if (!buf) {
+      line.hide();
+      t.buffer = null;
+      return;
+    }
+    let full = false;
+    if (buf !== t.buffer || buf.capacityVersion !== t.capacityVersion) {
+      // Restart (new buffer) or growth (reallocated): fresh GPU buffers of the new capacity.
+      line.allocate(buf.capacity);
+      t.buffer = buf;
+      t.capacityVersion = buf.capacityVersion;
+      full = true;
+    }
+    if (frame !== t.frame) {
+      t.frame = frame;
+      full = true;
+    }
+    if (!full && buf.version === t.version && t.state === run.state) return;
+    t.version = buf.version;
+    t.state = run.state;
+
+    const from = full ? 0 : Math.min(t.drawn, buf.count);
+    const to = buf.count;
+    writeWorldPoints(frame, buf.positions, line.points, from, to);
+    line.commit(from, to);
+    t.drawn = to;
+    placeMarkers(frame, buf, line.points, head.current, start.current, ended ? end.current : null);
+  });
+
+  return (
+    <group>
+      <primitive object={line.object} />
+      <StartMarker ref={start} />
+      <HeadMarker ref={head} color={run.color} />
+      {ended && <EndMarker ref={end} color={run.color} diverged={run.state === 'diverged'} />}
+    </group>
+  );
+}
+
+/**
+ * Landscape (x, y) pairs [from, to) → world xyz on the surface. Points outside the box
+ * (a diverging run) are pinned to its rim; non-finite ones repeat the previous point.
+ */
+function writeWorldPoints(
+  frame: SurfaceFrame,
+  src: Float32Array,
+  out: Float32Array,
+  from: number,
+  to: number,
+): void {
+  const { lo, hi } = frame.data.box;
+  for (let k = from; k < to; k++) {
+    const x = src[2 * k]!;
+    const y = src[2 * k + 1]!;
+    const o = 3 * k;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) {
+      out[o] = k > 0 ? out[o - 3]! : 0;
+      out[o + 1] = k > 0 ? out[o - 2]! : 0;
+      out[o + 2] = k > 0 ? out[o - 1]! : 0;
+      continue;
+    }
+    const cx = clamp(x, lo[0]!, hi[0]!);
+    const cy = clamp(y, lo[1]!, hi[1]!);
+    out[o] = frame.worldX(cx);
+    out[o + 1] = frame.surfaceHeight(cx, cy) + LINE_LIFT;
+    out[o + 2] = frame.worldZ(cy);
+  }
+}
+
+/**
+ * Start at the first recorded point (the runner's first frame is the start), head and end
+ * at the last. Before any point arrives, a 2-D start from the buffer is used; an N-D start
+ * is a full weight vector, not slice coordinates, so it is not drawn until then.
+ */
+function placeMarkers(
+  frame: SurfaceFrame,
+  buf: RunBuffer,
+  world: Float32Array,
+  head: Group | null,
+  start: Group | null,
+  end: Group | null,
+): void {
+  const n = buf.count;
+  if (n > 0) {
+    placeWorld(start, world, 0);
+    placeWorld(head, world, n - 1);
+    placeWorld(end, world, n - 1);
+    return;
+  }
+  const s = buf.start && buf.start.length === 2 ? buf.start : null;
+  if (end) end.visible = false;
+  for (let k = 0; k < 2; k++) {
+    const g = k === 0 ? start : head;
+    if (!g) continue;
+    g.visible = !!s;
+    if (!s) continue;
+    const { lo, hi } = frame.data.box;
+    const cx = clamp(s[0]!, lo[0]!, hi[0]!);
+    const cy = clamp(s[1]!, lo[1]!, hi[1]!);
+    g.position.set(frame.worldX(cx), frame.surfaceHeight(cx, cy) + MARKER_LIFT, frame.worldZ(cy));
+  }
+}
+
+function placeWorld(g: Group | null, world: Float32Array, k: number): void {
+  if (!g) return;
+  g.visible = true;
+  g.position.set(world[3 * k]!, world[3 * k + 1]! - LINE_LIFT + MARKER_LIFT, world[3 * k + 2]!);
+}

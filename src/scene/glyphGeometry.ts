@@ -1,0 +1,106 @@
+/**
+ * Geometry of a minimum's curvature glyph: an ellipse ribbon whose principal axes are
+ * the Hessian eigenvectors with semi-axes ∝ 1/√λ, plus the two axes as draped lines.
+ * Everything is draped on the displayed surface so it reads as "this patch of ground".
+ */
+import { BufferAttribute, BufferGeometry } from 'three';
+import type { Basin } from '../engine/objectives/types';
+import { gridCurvature, semiAxis, type Curvature } from './curvature';
+import type { SurfaceFrame } from './surfaceFrame';
+
+const SEGMENTS = 64;
+const LIFT = 0.05;
+/** Ribbon half-width in world units. */
+const HALF_WIDTH = 0.045;
+/**
+ * The ellipse is the region where the loss rises by less than this fraction of the
+ * colour range, so a sharp and a flat basin are drawn at the same loss increment and
+ * their sizes compare directly.
+ */
+const RISE_FRACTION = 0.1;
+
+export interface Glyph {
+  basin: Basin;
+  curvature: Curvature;
+  /** Semi-axes (landscape units) along curvature.axes[0] (λ_min) and axes[1] (λ_max). */
+  semiAxes: [number, number];
+  ribbon: BufferGeometry;
+  axes: BufferGeometry;
+  /** World position of the basin centre on the surface. */
+  centre: [number, number, number];
+  /** Highest world height along the ellipse: a label anchored there clears the basin. */
+  rimHeight: number;
+}
+
+export function buildGlyph(frame: SurfaceFrame, basin: Basin): Glyph {
+  const [bx, by] = [basin.center[0]!, basin.center[1]!];
+  const curvature = gridCurvature(frame.data, bx, by);
+  const rise = RISE_FRACTION * (frame.lossHi - frame.lossLo);
+  // Clamp in world units so a glyph is never a dot nor larger than a third of the view.
+  const minA = 0.12 / frame.worldLength(1);
+  const maxA = 3.3 / frame.worldLength(1);
+  const a0 = semiAxis(curvature.lambdas[0], rise, minA, maxA);
+  const a1 = semiAxis(curvature.lambdas[1], rise, minA, maxA);
+  const [u, v] = curvature.axes;
+  const point = (t: number): [number, number] => [
+    bx + a0 * Math.cos(t) * u[0] + a1 * Math.sin(t) * v[0],
+    by + a0 * Math.cos(t) * u[1] + a1 * Math.sin(t) * v[1],
+  ];
+
+  // Ribbon: offset each ellipse point along its world-space normal, inside and outside.
+  const pos = new Float32Array((SEGMENTS + 1) * 2 * 3);
+  let rimHeight = -Infinity;
+  for (let k = 0; k <= SEGMENTS; k++) {
+    const t = (k / SEGMENTS) * 2 * Math.PI;
+    const [x, y] = point(t);
+    const [xa, ya] = point(t - 1e-3);
+    const [xb, yb] = point(t + 1e-3);
+    const tx = frame.worldX(xb) - frame.worldX(xa);
+    const tz = frame.worldZ(yb) - frame.worldZ(ya);
+    const len = Math.hypot(tx, tz) || 1;
+    const nxw = -tz / len;
+    const nzw = tx / len;
+    for (let side = 0; side < 2; side++) {
+      const s = side === 0 ? -HALF_WIDTH : HALF_WIDTH;
+      const wx = frame.worldX(x) + nxw * s;
+      const wz = frame.worldZ(y) + nzw * s;
+      const h = frame.surfaceHeight(frame.landscapeX(wx), frame.landscapeY(wz)) + LIFT;
+      pos.set([wx, h, wz], (k * 2 + side) * 3);
+      rimHeight = Math.max(rimHeight, h);
+    }
+  }
+  const index: number[] = [];
+  for (let k = 0; k < SEGMENTS; k++) {
+    const a = 2 * k;
+    index.push(a, a + 1, a + 2, a + 1, a + 3, a + 2);
+  }
+  const ribbon = new BufferGeometry();
+  ribbon.setAttribute('position', new BufferAttribute(pos, 3));
+  ribbon.setIndex(index);
+
+  // Principal axes as draped polylines through the centre (pairs of points for LineSegments).
+  const axisPts: number[] = [];
+  const steps = 16;
+  for (const [dir, a] of [
+    [u, a0],
+    [v, a1],
+  ] as const) {
+    for (let k = 0; k < steps; k++) {
+      for (const f of [k, k + 1]) {
+        const s = -1 + (2 * f) / steps;
+        const x = bx + s * a * dir[0];
+        const y = by + s * a * dir[1];
+        axisPts.push(frame.worldX(x), frame.surfaceHeight(x, y) + LIFT, frame.worldZ(y));
+      }
+    }
+  }
+  const axes = new BufferGeometry();
+  axes.setAttribute('position', new BufferAttribute(Float32Array.from(axisPts), 3));
+
+  const centre: [number, number, number] = [
+    frame.worldX(bx),
+    frame.surfaceHeight(bx, by),
+    frame.worldZ(by),
+  ];
+  return { basin, curvature, semiAxes: [a0, a1], ribbon, axes, centre, rimHeight };
+}

@@ -1,0 +1,92 @@
+/**
+ * Non-reactive per-run frame buffers. The worker's frames are appended here and the
+ * scene and charts read them in their own animation loops; nothing here triggers a
+ * React render. Positions are preallocated so the scene can use a draw range over
+ * one GPU buffer instead of re-uploading whole geometries.
+ */
+import type { MetricRecord } from '../engine/metrics';
+import type { FrameData } from '../worker/protocol';
+
+export const METRIC_KEYS = ['trainLoss', 'testLoss', 'gap', 'distance', 'gradNorm', 'lambdaMax', 'lambdaMin', 'noiseScale', 'bSimple'] as const;
+export type MetricKey = (typeof METRIC_KEYS)[number];
+
+export class RunBuffer {
+  /** Scene coordinates (x, y) per recorded step; capacity grows by doubling. */
+  positions: Float32Array;
+  steps: Float64Array;
+  count = 0;
+  start: number[] | null = null;
+  /** Bumped on every append; readers compare it to skip unchanged frames. */
+  version = 0;
+  /** Bumped when the buffer is reallocated; readers rebuild GPU buffers then. */
+  capacityVersion = 0;
+  /** Metric series at full-split measurement points. */
+  readonly metricSteps: number[] = [];
+  readonly series: Record<MetricKey, (number | null)[]>;
+  readonly basins: (string | null)[] = [];
+  last = { step: 0, epoch: 0, lr: 0, batch: 0, batchLoss: NaN };
+
+  constructor(capacity: number) {
+    const cap = Math.max(16, capacity);
+    this.positions = new Float32Array(cap * 2);
+    this.steps = new Float64Array(cap);
+    this.series = Object.fromEntries(METRIC_KEYS.map((k) => [k, []])) as unknown as Record<MetricKey, (number | null)[]>;
+  }
+
+  get capacity(): number {
+    return this.steps.length;
+  }
+
+  append(frame: FrameData, metrics: MetricRecord[]): void {
+    const n = frame.count;
+    if (this.count + n > this.capacity) this.grow(this.count + n);
+    this.positions.set(frame.positions.subarray(0, n * 2), this.count * 2);
+    this.steps.set(frame.step.subarray(0, n), this.count);
+    this.count += n;
+    if (n > 0) {
+      const i = n - 1;
+      this.last = {
+        step: frame.step[i]!,
+        epoch: frame.epoch[i]!,
+        lr: frame.lr[i]!,
+        batch: frame.batch[i]!,
+        batchLoss: frame.batchLoss[i]!,
+      };
+    }
+    for (const m of metrics) {
+      this.metricSteps.push(m.step);
+      for (const k of METRIC_KEYS) this.series[k].push(m[k]);
+      this.basins.push(m.basin);
+    }
+    this.version++;
+  }
+
+  lastMetric(): MetricRecord | null {
+    const i = this.metricSteps.length - 1;
+    if (i < 0) return null;
+    const rec = { step: this.metricSteps[i]!, epoch: 0, basin: this.basins[i] ?? null } as Record<string, unknown>;
+    for (const k of METRIC_KEYS) rec[k] = this.series[k][i];
+    return rec as unknown as MetricRecord;
+  }
+
+  /** Last recorded scene position, or the start. */
+  head(): [number, number] | null {
+    if (this.count > 0) return [this.positions[2 * this.count - 2]!, this.positions[2 * this.count - 1]!];
+    return this.start ? [this.start[0]!, this.start[1]!] : null;
+  }
+
+  private grow(need: number): void {
+    let cap = this.capacity;
+    while (cap < need) cap *= 2;
+    const p = new Float32Array(cap * 2);
+    p.set(this.positions.subarray(0, this.count * 2));
+    const s = new Float64Array(cap);
+    s.set(this.steps.subarray(0, this.count));
+    this.positions = p;
+    this.steps = s;
+    this.capacityVersion++;
+  }
+}
+
+/** All live runs' buffers, keyed by run id. */
+export const runBuffers = new Map<string, RunBuffer>();

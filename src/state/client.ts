@@ -1,0 +1,157 @@
+/**
+ * The main thread's side of the worker protocol: sends commands, appends incoming
+ * frames to the run buffers, acknowledges them (back-pressure), and watches the
+ * worker — a crashed or silent worker is replaced and its runs restarted, and the
+ * user is told.
+ */
+import type { FromWorker, ToWorker } from '../worker/protocol';
+import { PROTOCOL_VERSION } from '../worker/protocol';
+
+export interface WorkerLike {
+  postMessage(msg: ToWorker, transfer?: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((e: { data: FromWorker }) => void) | null;
+  onerror: ((e: unknown) => void) | null;
+}
+
+export interface ClientHandlers {
+  onMessage(msg: FromWorker): void;
+  /** The worker was replaced; `reason` is shown to the user. */
+  onRestart(reason: string): void;
+}
+
+type SurfaceReply = Extract<FromWorker, { type: 'surface' }>;
+
+const PING_MS = 1000;
+const HANG_MS = 5000;
+
+export class EngineClient {
+  private worker: WorkerLike;
+  private readonly active = new Map<string, { config: unknown; paused: boolean }>();
+  private readonly surfaceWaiters = new Map<number, { resolve: (s: SurfaceReply) => void; reject: (e: Error) => void }>();
+  private nextRequest = 1;
+  private nextPing = 1;
+  private lastPong = 0;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private speed = 1;
+
+  constructor(
+    private readonly factory: () => WorkerLike,
+    private readonly handlers: ClientHandlers,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.worker = this.spawn();
+  }
+
+  private spawn(): WorkerLike {
+    const w = this.factory();
+    w.onmessage = (e) => this.receive(e.data);
+    w.onerror = (e) => this.restart(`The engine stopped unexpectedly (${describeError(e)}); it was restarted.`);
+    w.postMessage({ type: 'hello', version: PROTOCOL_VERSION });
+    this.lastPong = this.now();
+    return w;
+  }
+
+  /** Starts watching for hangs (call once the app is up; tests may skip it). */
+  watch(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.now() - this.lastPong > HANG_MS) {
+        this.restart('The engine stopped responding; it was restarted.');
+        return;
+      }
+      this.post({ type: 'ping', id: this.nextPing++ });
+    }, PING_MS);
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.worker.terminate();
+  }
+
+  private restart(reason: string): void {
+    this.worker.onmessage = null;
+    this.worker.onerror = null;
+    this.worker.terminate();
+    this.worker = this.spawn();
+    this.post({ type: 'speed', multiplier: this.speed });
+    for (const [runId, r] of this.active) this.post({ type: 'start', runId, config: r.config, paused: r.paused });
+    for (const [, w] of this.surfaceWaiters) w.reject(new Error('engine restarted'));
+    this.surfaceWaiters.clear();
+    this.handlers.onRestart(reason);
+  }
+
+  private post(msg: ToWorker): void {
+    this.worker.postMessage(msg);
+  }
+
+  private receive(msg: FromWorker): void {
+    this.lastPong = this.now();
+    if (msg.type === 'surface') {
+      const w = this.surfaceWaiters.get(msg.requestId);
+      this.surfaceWaiters.delete(msg.requestId);
+      w?.resolve(msg);
+      return;
+    }
+    if (msg.type === 'error' && msg.requestId !== undefined) {
+      const w = this.surfaceWaiters.get(msg.requestId);
+      this.surfaceWaiters.delete(msg.requestId);
+      w?.reject(new Error(msg.message));
+      return;
+    }
+    if (msg.type === 'frame') {
+      if (!this.active.has(msg.runId)) return; // a stale frame of a run already replaced
+      this.handlers.onMessage(msg);
+      this.post({ type: 'ack', runId: msg.runId, seq: msg.seq });
+      if (msg.state !== 'running' && msg.state !== 'paused') this.active.get(msg.runId)!.paused = true;
+      return;
+    }
+    this.handlers.onMessage(msg);
+  }
+
+  start(runId: string, config: unknown, paused = false): void {
+    this.active.set(runId, { config, paused });
+    this.post({ type: 'start', runId, config, paused });
+  }
+
+  stop(runId?: string): void {
+    if (runId === undefined) this.active.clear();
+    else this.active.delete(runId);
+    this.post({ type: 'stop', runId });
+  }
+
+  pause(): void {
+    for (const r of this.active.values()) r.paused = true;
+    this.post({ type: 'pause' });
+  }
+
+  resume(): void {
+    for (const r of this.active.values()) r.paused = false;
+    this.post({ type: 'resume' });
+  }
+
+  step(steps: number): void {
+    for (const r of this.active.values()) r.paused = true;
+    this.post({ type: 'step', steps });
+  }
+
+  setSpeed(multiplier: number): void {
+    this.speed = multiplier;
+    this.post({ type: 'speed', multiplier });
+  }
+
+  surface(config: unknown, res: number): Promise<SurfaceReply> {
+    const requestId = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.surfaceWaiters.set(requestId, { resolve, reject });
+      this.post({ type: 'surface', requestId, config, res });
+    });
+  }
+}
+
+function describeError(e: unknown): string {
+  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
+  return 'unknown error';
+}
+

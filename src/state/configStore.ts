@@ -1,0 +1,132 @@
+/**
+ * The experiment being shown: one base config plus the comparison — which setting
+ * differs between the runs, and its value for each run. Every change is validated by
+ * the engine's resolveConfig; a rejected change leaves the config as it was and says why.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { PresetId, RunConfig } from '../engine/config';
+import { presetDefaults } from '../engine/presets';
+import { resolveConfig } from '../engine/validate';
+import { MAX_RUNS, runColor } from './palette';
+
+/** Settings a comparison can vary between runs. */
+export type CompareField = 'batch' | 'lr' | 'optimizer' | 'regimeAdaptation' | 'seed';
+export const COMPARE_FIELDS: readonly CompareField[] = ['batch', 'lr', 'optimizer', 'regimeAdaptation', 'seed'];
+
+export interface Comparison {
+  field: CompareField;
+  values: (number | string | boolean)[];
+}
+
+export interface RunSpec {
+  id: string;
+  label: string;
+  color: string;
+  config: RunConfig;
+}
+
+export interface ConfigState {
+  base: RunConfig;
+  compare: Comparison;
+  /** Messages about rejected or adjusted settings, newest last. */
+  notices: string[];
+}
+
+/** Small batch vs the whole train set: the first thing batchscape shows. */
+export function defaultComparison(base: RunConfig): Comparison {
+  if (base.preset === 'random-potential') return { field: 'batch', values: [1, 16] };
+  return { field: 'batch', values: [8, base.landscape.n] };
+}
+
+export function initialConfigState(preset: PresetId = 'sharp-flat'): ConfigState {
+  const base = presetDefaults(preset);
+  return { base, compare: defaultComparison(base), notices: [] };
+}
+
+export const configStore = createStore<ConfigState>(() => initialConfigState());
+
+export function compareLabel(field: CompareField, value: unknown): string {
+  switch (field) {
+    case 'batch':
+      return `B = ${value}`;
+    case 'lr':
+      return `η = ${value}`;
+    case 'optimizer':
+      return String(value);
+    case 'regimeAdaptation':
+      return value ? 'regime adapted' : 'same epochs';
+    case 'seed':
+      return `seed ${value}`;
+  }
+}
+
+/** The runs the current state describes: the base config with each run's value applied. */
+export function runSpecs(state: ConfigState): RunSpec[] {
+  return state.compare.values.slice(0, MAX_RUNS).map((value, i) => {
+    const config = structuredClone(state.base);
+    applyCompare(config, state.compare.field, value);
+    return { id: `run${i}`, label: compareLabel(state.compare.field, value), color: runColor(i), config };
+  });
+}
+
+function applyCompare(c: RunConfig, field: CompareField, value: unknown): void {
+  if (field === 'optimizer') c.optimizer = { ...c.optimizer, kind: value as RunConfig['optimizer']['kind'] };
+  else (c as unknown as Record<string, unknown>)[field] = value;
+}
+
+/** Applies a patch to the base config if the engine accepts it; otherwise records why not. */
+export function patchBase(patch: Record<string, unknown>): boolean {
+  const { base } = configStore.getState();
+  const { preset, ...rest } = structuredClone(base) as unknown as Record<string, unknown>;
+  const merged = mergeDeep(rest, patch);
+  const r = resolveConfig({ preset, ...merged });
+  if (!r.ok) {
+    pushNotice(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+    return false;
+  }
+  configStore.setState({ base: r.config, compare: fitComparison(configStore.getState().compare, r.config) });
+  return true;
+}
+
+export function setPreset(preset: PresetId): void {
+  configStore.setState({ ...initialConfigState(preset), notices: configStore.getState().notices });
+}
+
+export function setComparison(compare: Comparison): void {
+  configStore.setState({ compare: fitComparison(compare, configStore.getState().base) });
+}
+
+export function setCompareValue(index: number, value: number | string | boolean): void {
+  const { compare } = configStore.getState();
+  const values = compare.values.slice();
+  values[index] = value;
+  setComparison({ ...compare, values });
+}
+
+export function pushNotice(message: string): void {
+  const notices = [...configStore.getState().notices, message].slice(-5);
+  configStore.setState({ notices });
+}
+
+export function dismissNotices(): void {
+  configStore.setState({ notices: [] });
+}
+
+/** Keeps comparison values legal after the base changes (e.g. batch ≤ N). */
+function fitComparison(c: Comparison, base: RunConfig): Comparison {
+  if (c.field !== 'batch') return c;
+  const n = base.landscape.n;
+  return { ...c, values: c.values.map((v) => Math.max(1, Math.min(n, Math.round(Number(v) || 1)))) };
+}
+
+function mergeDeep(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const cur = out[k];
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && cur && typeof cur === 'object' && !Array.isArray(cur) && k !== 'lrSchedule' && k !== 'batchSchedule'
+        ? mergeDeep(cur as Record<string, unknown>, v as Record<string, unknown>)
+        : v;
+  }
+  return out;
+}

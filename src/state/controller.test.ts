@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Controller } from './controller';
+import { configStore, initialConfigState, patchBase, setComparison } from './configStore';
+import { runBuffers } from './buffers';
+import { runsStore } from './runsStore';
+import { surfaceStore } from './surfaceStore';
+import type { WorkerLike } from './client';
+import { Runner } from '../worker/runner';
+import type { FromWorker, ToWorker } from '../worker/protocol';
+
+/** The real runner in-process, behind the Worker interface (messages async, as in a browser). */
+function inProcessWorker(log: ToWorker[], opts: { silent?: boolean } = {}): WorkerLike {
+  const w: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    terminate: () => void (w.onmessage = null),
+    postMessage: (msg) => {
+      log.push(msg);
+      if (!opts.silent) queueMicrotask(() => runner.handle(structuredClone(msg)));
+    },
+  };
+  const runner = new Runner(
+    { post: (m: FromWorker) => void setTimeout(() => w.onmessage?.({ data: m }), 0) },
+    { now: () => performance.now(), later: (fn, ms) => void setTimeout(fn, ms) },
+  );
+  return w;
+}
+
+const until = async (cond: () => boolean, ms = 5000) => {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+let controller: Controller | null = null;
+afterEach(() => {
+  controller?.dispose();
+  controller = null;
+  configStore.setState(initialConfigState());
+});
+
+describe('Controller', () => {
+  it('streams two compared runs into buffers and the runs store until done', async () => {
+    configStore.setState(initialConfigState('bowl'));
+    const log: ToWorker[] = [];
+    controller = new Controller(() => inProcessWorker(log));
+    controller.setSpeed(50);
+    controller.init();
+    await until(() => runsStore.getState().runs.every((r) => r.state === 'done'));
+    const runs = runsStore.getState().runs;
+    expect(runs.map((r) => r.label)).toEqual(['B = 8', 'B = 256']);
+    expect(new Set(runs.map((r) => r.color)).size).toBe(2);
+    for (const r of runs) {
+      const buf = runBuffers.get(r.id)!;
+      expect(buf.count).toBeGreaterThan(1);
+      expect(r.last?.trainLoss).toBeTypeOf('number');
+    }
+    expect(log.some((m) => m.type === 'ack')).toBe(true);
+    await until(() => surfaceStore.getState().data !== null);
+  });
+
+  it('restarts runs when the config changes, dropping the old buffers', async () => {
+    configStore.setState(initialConfigState('bowl'));
+    const log: ToWorker[] = [];
+    controller = new Controller(() => inProcessWorker(log));
+    controller.init();
+    const before = runBuffers.get('run0');
+    expect(patchBase({ seed: 5 })).toBe(true);
+    expect(runBuffers.get('run0')).not.toBe(before);
+    setComparison({ field: 'batch', values: [4, 16, 64] });
+    expect(runsStore.getState().runs).toHaveLength(3);
+    expect(patchBase({ batch: -1 })).toBe(false);
+    expect(configStore.getState().notices.at(-1)).toMatch(/batch/);
+  });
+
+  it('replaces a worker that stops answering and restarts its runs', async () => {
+    configStore.setState(initialConfigState('bowl'));
+    let spawned = 0;
+    const log: ToWorker[] = [];
+    let clock = 0;
+    controller = new Controller(
+      () => inProcessWorker(log, { silent: spawned++ === 0 }),
+      () => clock,
+    );
+    controller.init();
+    // Simulate six silent seconds, then let the watchdog run.
+    clock = 6000;
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(spawned).toBe(2);
+    expect(runsStore.getState().engineNotice).toMatch(/restarted/);
+    await until(() => runsStore.getState().runs.every((r) => r.state !== 'starting'));
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * Glue between the stores and the engine client: config changes restart the affected
+ * runs and refresh the surfaces; frames go into buffers; run status reaches the
+ * runs store at most ~10 times a second.
+ */
+import type { RunConfig } from '../engine/config';
+import type { FromWorker } from '../worker/protocol';
+import { EngineClient, type WorkerLike } from './client';
+import { configStore, runSpecs, type RunSpec } from './configStore';
+import { RunBuffer, runBuffers } from './buffers';
+import { runsStore, updateRun, type RunView } from './runsStore';
+import { surfaceStore } from './surfaceStore';
+
+/** Recorded points per run are capped so the longest runs still draw smoothly. */
+export const MAX_POINTS = 50000;
+export const METRIC_POINTS = 200;
+const STATUS_MS = 100;
+export const SURFACE_RES = 96;
+
+/** Steps a config will take (constant batch), for buffer sizing and record thinning. */
+export function plannedSteps(c: RunConfig): number {
+  if (c.budget.unit === 'steps') return Math.ceil(c.budget.amount);
+  const epochs = c.regimeAdaptation ? (c.budget.amount * c.batch) / c.refBatch : c.budget.amount;
+  return Math.ceil(epochs * Math.floor(c.landscape.n / Math.min(c.batch, c.landscape.n)));
+}
+
+/** The config actually sent to the engine: the spec's config with display-driven thinning. */
+export function engineConfig(spec: RunSpec): RunConfig {
+  const c = structuredClone(spec.config);
+  const steps = plannedSteps(c);
+  c.recordEvery = Math.max(1, Math.ceil(steps / MAX_POINTS));
+  // About METRIC_POINTS full measurements per run, whatever its length, so a
+  // 200-step large-batch run draws as smooth a curve as a 25 600-step small-batch one.
+  c.metricsEvery = Math.max(1, Math.round(steps / METRIC_POINTS));
+  return c;
+}
+
+export class Controller {
+  readonly client: EngineClient;
+  private specs: RunSpec[] = [];
+  /** How many times the runs were restarted (benchmarks and tests watch it). */
+  restarts = 0;
+  private lastStatus = new Map<string, number>();
+  private surfaceKey = '';
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(factory: () => WorkerLike, private readonly now: () => number = () => performance.now()) {
+    this.client = new EngineClient(factory, {
+      onMessage: (m) => this.receive(m),
+      onRestart: (reason) => runsStore.setState({ engineNotice: reason }),
+    }, now);
+  }
+
+  init(): void {
+    this.unsubscribe = configStore.subscribe((s, prev) => {
+      if (s.base !== prev.base || s.compare !== prev.compare) this.restartRuns();
+    });
+    this.restartRuns();
+    this.client.watch();
+  }
+
+  dispose(): void {
+    this.unsubscribe?.();
+    this.client.dispose();
+  }
+
+  /** Restarts every run from the current config (same seeds ⇒ the same trajectories). */
+  restartRuns(): void {
+    const state = configStore.getState();
+    const specs = runSpecs(state);
+    this.restarts++;
+    for (const old of this.specs) if (!specs.some((s) => s.id === old.id)) this.client.stop(old.id);
+    this.specs = specs;
+    const playing = runsStore.getState().playing;
+    const views: RunView[] = specs.map((s) => {
+      const cfg = engineConfig(s);
+      runBuffers.set(s.id, new RunBuffer(Math.ceil(plannedSteps(cfg) / cfg.recordEvery) + 4));
+      this.client.start(s.id, cfg, !playing);
+      return {
+        id: s.id,
+        label: s.label,
+        color: s.color,
+        state: 'starting',
+        progress: 0,
+        steps: 0,
+        plannedSteps: plannedSteps(cfg),
+        divergedAt: null,
+        last: null,
+        lr: cfg.lr,
+        batch: cfg.batch,
+        error: null,
+      };
+    });
+    for (const id of [...runBuffers.keys()]) if (!specs.some((s) => s.id === id)) runBuffers.delete(id);
+    runsStore.setState({ runs: views });
+    this.refreshSurface(state.base);
+  }
+
+  private refreshSurface(base: RunConfig): void {
+    // The surface depends on the landscape alone (and, for N-D slices, on the start).
+    const key = JSON.stringify([base.preset, base.landscape, base.preset === 'quadratic-nd' ? base.seed : 0, base.start]);
+    if (key === this.surfaceKey) return;
+    this.surfaceKey = key;
+    surfaceStore.setState({ loading: true });
+    this.client
+      .surface(base, SURFACE_RES)
+      .then((s) => {
+        if (key !== this.surfaceKey) return;
+        const { type: _t, requestId: _r, ...data } = s;
+        surfaceStore.setState((prev) => ({ data, version: prev.version + 1, loading: false }));
+      })
+      .catch(() => {
+        if (key === this.surfaceKey) this.surfaceKey = '';
+      });
+  }
+
+  private receive(m: FromWorker): void {
+    if (m.type === 'frame') {
+      const buf = runBuffers.get(m.runId);
+      if (!buf) return;
+      if (m.start) buf.start = m.start;
+      buf.append(m.frame, m.metrics);
+      const t = this.now();
+      const ended = m.state !== 'running';
+      if (ended || t - (this.lastStatus.get(m.runId) ?? 0) > STATUS_MS) {
+        this.lastStatus.set(m.runId, t);
+        updateRun(m.runId, {
+          state: m.state,
+          progress: m.progress,
+          steps: m.steps,
+          plannedSteps: m.plannedSteps,
+          divergedAt: m.divergedAt ?? null,
+          last: buf.lastMetric(),
+          lr: buf.last.lr,
+          batch: buf.last.batch,
+        });
+      }
+    } else if (m.type === 'status') {
+      updateRun(m.runId, { state: m.state, progress: m.progress, steps: m.steps, divergedAt: m.divergedAt });
+    } else if (m.type === 'error' && m.runId) {
+      updateRun(m.runId, { state: 'stopped', error: m.message });
+    }
+  }
+
+  play(): void {
+    runsStore.setState({ playing: true });
+    if (this.allEnded()) this.restartRuns();
+    else this.client.resume();
+  }
+
+  pause(): void {
+    runsStore.setState({ playing: false });
+    this.client.pause();
+  }
+
+  toggle(): void {
+    if (runsStore.getState().playing && !this.allEnded()) this.pause();
+    else this.play();
+  }
+
+  private allEnded(): boolean {
+    return runsStore.getState().runs.every((r) => r.state === 'done' || r.state === 'diverged');
+  }
+
+  step(steps = 1): void {
+    runsStore.setState({ playing: false });
+    this.client.step(steps);
+  }
+
+  reset(): void {
+    this.restartRuns();
+  }
+
+  setSpeed(multiplier: number): void {
+    runsStore.setState({ speed: multiplier });
+    this.client.setSpeed(multiplier);
+  }
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decodeUrl, encodeUrl } from './url';
+import { initialConfigState } from './configStore';
+import { initialViewState } from './viewStore';
+import { presetDefaults } from '../engine/presets';
+
+describe('URL codec', () => {
+  it('writes nothing for the defaults and reads the defaults back', () => {
+    const s = initialConfigState();
+    expect(encodeUrl(s, initialViewState)).toBe('');
+    const d = decodeUrl('');
+    expect(d.config.base).toEqual(s.base);
+    expect(d.config.compare).toEqual(s.compare);
+    expect(d.notices).toEqual([]);
+  });
+
+  it('round-trips a changed experiment', () => {
+    const s = initialConfigState('saddle');
+    s.base.lr = 0.037;
+    s.base.seed = 42;
+    s.base.lrSchedule = { kind: 'step', milestones: [0.25, 0.5], factor: 0.3 };
+    s.base.batchSchedule = { kind: 'grow', milestones: [0.1, 0.2], factor: 4, cap: 256 };
+    s.base.regimeAdaptation = true;
+    s.base.start = [0.25, -0.5];
+    s.base.landscape.shift = [0.1, -0.02];
+    s.compare = { field: 'lr', values: [0.01, 0.1] };
+    const view = { ...initialViewState, theme: 'dark' as const, camera: 'top' as const, presenter: true };
+    const q = encodeUrl(s, view);
+    const d = decodeUrl(q);
+    expect(d.notices).toEqual([]);
+    expect(d.config.base).toEqual(s.base);
+    expect(d.config.compare).toEqual(s.compare);
+    expect(d.view).toMatchObject({ theme: 'dark', camera: 'top', presenter: true });
+  });
+
+  it('round-trips any seed, lr and batch comparison (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.double({ min: 1e-4, max: 1, noNaN: true }),
+        fc.array(fc.integer({ min: 1, max: 1024 }), { minLength: 1, maxLength: 4 }),
+        (seed, lr, batches) => {
+          const s = initialConfigState();
+          s.base.seed = seed;
+          s.base.lr = lr;
+          s.compare = { field: 'batch', values: batches };
+          const d = decodeUrl(encodeUrl(s, initialViewState));
+          expect(d.config.base.seed).toBe(seed);
+          expect(d.config.base.lr).toBe(lr);
+          expect(d.config.compare.values).toEqual(batches);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it('never throws on malformed input; falls back with notices', () => {
+    const d = decodeUrl('p=volcano&lr=abc&b=99999&s=-4&cmp=colour:1,2&sf=sideways&lrs=zigzag:1&ex=big&sh=1,2,3');
+    expect(d.config.base.preset).toBe('sharp-flat');
+    expect(d.config.base.lr).toBe(presetDefaults('sharp-flat').lr);
+    expect(d.config.base.batch).toBe(1024); // clamped to N
+    expect(d.notices.length).toBeGreaterThanOrEqual(8);
+    expect(d.notices.join(' ')).toMatch(/volcano/);
+    expect(d.notices.join(' ')).toMatch(/out of range; using 1024/);
+  });
+
+  it('survives arbitrary query strings (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), (q) => {
+        const d = decodeUrl(q);
+        expect(d.config.base.version).toBe(1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

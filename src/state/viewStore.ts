@@ -1,0 +1,39 @@
+/** How things are shown (not what is computed): camera, surfaces, theme, presenter mode. */
+import { createStore } from 'zustand/vanilla';
+
+export type SurfaceMode = 'train' | 'test' | 'both' | 'gap';
+export type Theme = 'light' | 'dark';
+export type CameraMode = '3d' | 'top';
+export type Layout = 'overlay' | 'side';
+
+export interface ViewState {
+  camera: CameraMode;
+  surface: SurfaceMode;
+  /** Height exaggeration of the 3-D surface. */
+  exaggeration: number;
+  theme: Theme;
+  presenter: boolean;
+  layout: Layout;
+  logX: boolean;
+  help: boolean;
+  /** Bumped to ask the scene to reset its camera. */
+  cameraResets: number;
+}
+
+export const initialViewState: ViewState = {
+  camera: '3d',
+  surface: 'both',
+  exaggeration: 1,
+  theme: 'light',
+  presenter: false,
+  layout: 'overlay',
+  logX: true,
+  help: false,
+  cameraResets: 0,
+};
+
+export const viewStore = createStore<ViewState>(() => ({ ...initialViewState }));
+
+export function setView(patch: Partial<ViewState>): void {
+  viewStore.setState(patch);
+}

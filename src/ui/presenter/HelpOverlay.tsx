@@ -1,0 +1,74 @@
+/**
+ * The shortcut list as a modal dialog. Its only focusable element is the close button,
+ * so focus is trapped by keeping it there; focus returns to where it was on close.
+ */
+import { useEffect, useId, useRef } from 'react';
+import { setView } from '../../state/viewStore';
+import { useView } from '../../state/react';
+import { SHORTCUTS } from './shortcuts';
+import './presenter.css';
+
+export function HelpOverlay() {
+  const open = useView((v) => v.help);
+  if (!open) return null;
+  return <HelpDialog />;
+}
+
+function HelpDialog() {
+  const titleId = useId();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    closeRef.current?.focus();
+    return () => before?.focus();
+  }, []);
+  const close = () => setView({ help: false });
+  return (
+    <div className="help-backdrop" onClick={close}>
+      <div
+        className="help-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-testid="help-overlay"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key === 'Tab') {
+            e.preventDefault();
+            closeRef.current?.focus();
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            close();
+          }
+        }}
+      >
+        <h2 id={titleId}>Keyboard shortcuts</h2>
+        <table className="help-table">
+          <thead>
+            <tr>
+              <th scope="col">Key</th>
+              <th scope="col">Does</th>
+            </tr>
+          </thead>
+          <tbody>
+            {SHORTCUTS.map((s) => (
+              <tr key={s.display}>
+                <td>
+                  <kbd>{s.display}</kbd>
+                </td>
+                <td>{s.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="help-note">
+          Shortcuts pause while you type in a field. Arrows and [ ] change every run when the runs
+          differ in that setting.
+        </p>
+        <button ref={closeRef} type="button" className="help-close" onClick={close}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+/** The keyboard shortcuts: one list that both the key handler and the help overlay read. */
+import type { Controller } from '../../state/controller';
+import { setView, viewStore } from '../../state/viewStore';
+import { nudgeBatch, nudgeLr } from './nudges';
+
+export type Commands = Pick<
+  Controller,
+  'play' | 'pause' | 'toggle' | 'step' | 'reset' | 'setSpeed'
+>;
+
+export interface Shortcut {
+  /** `KeyboardEvent.key` values that trigger it. */
+  keys: readonly string[];
+  /** How the help overlay writes the keys. */
+  display: string;
+  description: string;
+  /** Whether holding the key down repeats it (nudges and steps do; toggles must not flicker). */
+  repeats?: boolean;
+  /** Whether it still works while the help overlay is open (the rest wait behind the modal). */
+  inHelp?: boolean;
+  /** When it applies at all (otherwise the key is left to the browser). */
+  active?: () => boolean;
+  run: (c: Commands) => void;
+}
+
+function toggleFullscreen(): void {
+  // Guarded: the API is missing in some embeds and rejects without a user gesture.
+  if (document.fullscreenElement) void document.exitFullscreen?.().catch(() => {});
+  else void document.documentElement.requestFullscreen?.().catch(() => {});
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: [' '], display: 'Space', description: 'Play / pause', run: (c) => c.toggle() },
+  { keys: ['s', 'S'], display: 'S', description: 'One step', repeats: true, run: (c) => c.step(1) },
+  { keys: ['r', 'R'], display: 'R', description: 'Reset the runs', run: (c) => c.reset() },
+  {
+    keys: ['ArrowRight', 'ArrowUp'],
+    display: '→ / ↑',
+    description: 'Double the batch size',
+    repeats: true,
+    run: () => nudgeBatch(1),
+  },
+  {
+    keys: ['ArrowLeft', 'ArrowDown'],
+    display: '← / ↓',
+    description: 'Halve the batch size',
+    repeats: true,
+    run: () => nudgeBatch(-1),
+  },
+  {
+    keys: [']'],
+    display: ']',
+    description: 'Double the learning rate',
+    repeats: true,
+    run: () => nudgeLr(2),
+  },
+  {
+    keys: ['['],
+    display: '[',
+    description: 'Halve the learning rate',
+    repeats: true,
+    run: () => nudgeLr(0.5),
+  },
+  {
+    keys: ['t', 'T'],
+    display: 'T',
+    description: 'Switch 3-D / top-down view',
+    run: () => setView({ camera: viewStore.getState().camera === '3d' ? 'top' : '3d' }),
+  },
+  {
+    keys: ['c', 'C'],
+    display: 'C',
+    description: 'Reset the camera',
+    run: () => setView({ cameraResets: viewStore.getState().cameraResets + 1 }),
+  },
+  {
+    keys: ['p', 'P'],
+    display: 'P',
+    description: 'Presenter mode on / off',
+    run: () => setView({ presenter: !viewStore.getState().presenter }),
+  },
+  {
+    keys: ['f', 'F'],
+    display: 'F',
+    description: 'Full screen on / off',
+    inHelp: true,
+    run: toggleFullscreen,
+  },
+  {
+    keys: ['?'],
+    display: '?',
+    description: 'Show / hide this help',
+    inHelp: true,
+    run: () => setView({ help: !viewStore.getState().help }),
+  },
+  {
+    keys: ['Escape'],
+    display: 'Esc',
+    description: 'Close this help',
+    inHelp: true,
+    active: () => viewStore.getState().help,
+    run: () => setView({ help: false }),
+  },
+];
+
+export function findShortcut(key: string): Shortcut | undefined {
+  return SHORTCUTS.find((s) => s.keys.includes(key));
+}

@@ -1,0 +1,119 @@
+/**
+ * Live readouts: one column per run, headed by the run's legend key (colour chip +
+ * dash sample + label), so the table doubles as the one colour legend. Reads the
+ * runs store, which the controller updates at most ~10 times a second — never the
+ * per-frame buffers.
+ */
+import { useMemo } from 'react';
+import type { RunView } from '../../state/runsStore';
+import { useConfig, useRuns, useSurface } from '../../state/react';
+import { formatNumber, stateText } from '../format';
+import { READOUT_ROWS, type BasinContext } from './rows';
+import { RunKey } from './RunKey';
+import './readouts.css';
+
+/** Presets whose surfaces have named basins (so "no basin" means "between basins"). */
+const PRESETS_WITH_BASINS = new Set(['sharp-flat', 'saddle']);
+
+export function Readouts() {
+  const runs = useRuns((s) => s.runs);
+  const preset = useConfig((c) => c.base.preset);
+  const basins = useSurface((s) => s.data?.basins);
+  const ctx = useMemo<BasinContext>(
+    () => ({
+      hasBasins: PRESETS_WITH_BASINS.has(preset) || (basins?.length ?? 0) > 0,
+      labels: Object.fromEntries((basins ?? []).map((b) => [b.id, b.label])),
+    }),
+    [preset, basins],
+  );
+
+  if (runs.length === 0) {
+    return (
+      <section className="readouts" data-testid="readouts" aria-label="Live readouts">
+        <p className="readouts-empty">No runs yet.</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="readouts" data-testid="readouts" aria-label="Live readouts">
+      <table className={runs.length > 2 ? 'readouts-many' : undefined}>
+        <thead>
+          <tr>
+            <th scope="col" className="readouts-corner">
+              run
+            </th>
+            {runs.map((r, i) => (
+              <th
+                key={r.id}
+                scope="col"
+                title={`Run ${r.label}: its colour and line style in the scene and charts`}
+              >
+                <RunKey color={r.color} index={i} label={r.label} />
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {READOUT_ROWS.map((row) => (
+            <tr key={row.id}>
+              <th scope="row" title={row.tooltip}>
+                {row.label}
+              </th>
+              {runs.map((r) => {
+                const cell = row.cell(r, ctx);
+                const exact = typeof cell.value === 'number' ? ` (${r.label}: ${cell.value})` : '';
+                return (
+                  <td
+                    key={r.id}
+                    data-testid={`readout-${row.id}-${r.id}`}
+                    data-value={cell.value ?? undefined}
+                    title={row.tooltip + exact}
+                  >
+                    {cell.text}
+                    {row.id === 'step' && <Progress run={r} />}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+          <tr>
+            <th
+              scope="row"
+              title="Whether the run is still going, paused, finished, or blew up (diverged)."
+            >
+              state
+            </th>
+            {runs.map((r) => (
+              <td
+                key={r.id}
+                data-testid={`readout-state-${r.id}`}
+                className={`readout-state is-${r.error ? 'error' : r.state}`}
+                title={
+                  r.error ??
+                  'Whether the run is still going, paused, finished, or blew up (diverged).'
+                }
+              >
+                {stateText(r)}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Progress({ run }: { run: RunView }) {
+  const pct = Math.round(Math.min(1, Math.max(0, run.progress)) * 100);
+  return (
+    <progress
+      className="readout-progress"
+      max={100}
+      value={pct}
+      style={{ accentColor: run.color }}
+      aria-label={`${run.label} progress ${pct}%`}
+      title={`${formatNumber(pct)}% of the planned updates done`}
+    />
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The one message protocol between the main thread and engine workers. Every
+ * message is a plain object with a `type` tag; typed arrays in frames are sent as
+ * transferables. Bump PROTOCOL_VERSION on any incompatible change.
+ */
+import type { ConfigError } from '../engine/validate';
+import type { MetricRecord } from '../engine/metrics';
+import type { Basin } from '../engine/objectives/types';
+
+export const PROTOCOL_VERSION = 1;
+
+export type RunState = 'running' | 'paused' | 'done' | 'diverged' | 'stopped';
+
+/** Steps of one run produced since the previous frame (columnar, transferable). */
+export interface FrameData {
+  count: number;
+  step: Float64Array;
+  epoch: Float32Array;
+  lr: Float32Array;
+  batch: Float32Array;
+  batchLoss: Float32Array;
+  /** count × dim, row-major. */
+  positions: Float32Array;
+}
+
+// ── main → worker ───────────────────────────────────────────────────────────
+export type ToWorker =
+  | { type: 'hello'; version: number }
+  | { type: 'start'; runId: string; config: unknown; paused?: boolean }
+  | { type: 'pause'; runId?: string }
+  | { type: 'resume'; runId?: string }
+  /** Advance a paused run by this many steps, then stay paused. */
+  | { type: 'step'; runId?: string; steps: number }
+  | { type: 'stop'; runId?: string }
+  /** Restart a run with this config patch merged over its current config. */
+  | { type: 'patch'; runId: string; patch: Record<string, unknown> }
+  /** Playback speed: multiple of the base rate (whole budget in BASE_PLAY_SECONDS); Infinity = as fast as possible. */
+  | { type: 'speed'; multiplier: number }
+  /** The main thread has consumed frame `seq` of a run (back-pressure). */
+  | { type: 'ack'; runId: string; seq: number }
+  | { type: 'surface'; requestId: number; config: unknown; res: number; box?: { lo: number[]; hi: number[] } }
+  | { type: 'ping'; id: number };
+
+// ── worker → main ───────────────────────────────────────────────────────────
+export type FromWorker =
+  | { type: 'ready'; version: number }
+  | {
+      type: 'frame';
+      runId: string;
+      seq: number;
+      frame: FrameData;
+      metrics: MetricRecord[];
+      state: RunState;
+      steps: number;
+      progress: number;
+      plannedSteps: number;
+      dim: number;
+      /** Start point (first frame of a run only). */
+      start?: number[];
+      divergedAt?: number | null;
+    }
+  | { type: 'status'; runId: string; state: RunState; steps: number; progress: number; divergedAt: number | null }
+  | { type: 'error'; runId?: string; requestId?: number; message: string; errors?: ConfigError[] }
+  | {
+      type: 'surface';
+      requestId: number;
+      nx: number;
+      ny: number;
+      box: { lo: number[]; hi: number[] };
+      train: Float32Array;
+      test: Float32Array;
+      basins: Basin[];
+      min: number;
+      max: number;
+    }
+  | { type: 'pong'; id: number };
+
+/** Whole budget plays in this many seconds at speed 1, whatever the batch size. */
+export const BASE_PLAY_SECONDS = 6;
+
+/** Frames a run may have in flight before the worker waits for an ack. */
+export const MAX_FRAMES_IN_FLIGHT = 2;
+
+/** The typed arrays of a frame, for postMessage's transfer list. */
+export function frameTransferables(f: FrameData): ArrayBuffer[] {
+  return [f.step, f.epoch, f.lr, f.batch, f.batchLoss, f.positions].map((a) => a.buffer as ArrayBuffer);
+}
+
+const TO_WORKER_TYPES = new Set(['hello', 'start', 'pause', 'resume', 'step', 'stop', 'patch', 'speed', 'ack', 'surface', 'ping']);
+
+/** Structural check of an incoming message; returns a reason when it is malformed. */
+export function checkToWorker(msg: unknown): string | null {
+  if (typeof msg !== 'object' || msg === null) return 'message is not an object';
+  const m = msg as Record<string, unknown>;
+  if (typeof m.type !== 'string' || !TO_WORKER_TYPES.has(m.type)) return `unknown message type ${JSON.stringify(m.type)}`;
+  const needsRun = m.type === 'start' || m.type === 'patch' || m.type === 'ack';
+  if (needsRun && typeof m.runId !== 'string') return `${m.type}: runId must be a string`;
+  if (m.type === 'step' && !(typeof m.steps === 'number' && m.steps >= 1)) return 'step: steps must be ≥ 1';
+  if (m.type === 'speed' && !(typeof m.multiplier === 'number' && m.multiplier > 0)) return 'speed: multiplier must be > 0';
+  if (m.type === 'surface' && !(typeof m.res === 'number' && m.res >= 2 && m.res <= 512)) return 'surface: res must be 2…512';
+  return null;
+}

@@ -1,0 +1,243 @@
+/**
+ * Drives engine runs against an abstract endpoint, so the same code serves a browser
+ * Worker, Node worker_threads and tests. Runs advance in time-sliced chunks paced to
+ * a playback rate; each run sends at most one frame per tick and waits for acks when
+ * MAX_FRAMES_IN_FLIGHT frames are unconsumed, so the main thread is never flooded.
+ */
+import { createRun, ConfigInvalidError, type Run } from '../engine/run';
+import { resolveConfig } from '../engine/validate';
+import {
+  BASE_PLAY_SECONDS,
+  MAX_FRAMES_IN_FLIGHT,
+  PROTOCOL_VERSION,
+  checkToWorker,
+  frameTransferables,
+  type FrameData,
+  type FromWorker,
+  type RunState,
+  type ToWorker,
+} from './protocol';
+import { computeSurface, projector, type Projector } from './surfaces';
+
+export interface Endpoint {
+  post(msg: FromWorker, transfer?: ArrayBuffer[]): void;
+}
+
+export interface Clock {
+  now(): number;
+  later(fn: () => void, ms: number): void;
+}
+
+/** Milliseconds of engine work per tick, shared by all running runs. */
+const TICK_BUDGET_MS = 10;
+const TICK_MS = 16;
+
+interface Slot {
+  id: string;
+  input: Record<string, unknown>;
+  run: Run;
+  project: Projector;
+  state: RunState;
+  seq: number;
+  acked: number;
+  /** Steps the playback clock says should be done by now. */
+  target: number;
+  msPerStep: number;
+  sentStart: boolean;
+  pendingSteps: number;
+}
+
+export class Runner {
+  private readonly slots = new Map<string, Slot>();
+  private speed = 1;
+  private ticking = false;
+  private lastTick = 0;
+
+  constructor(
+    private readonly endpoint: Endpoint,
+    private readonly clock: Clock,
+  ) {}
+
+  handle(raw: unknown): void {
+    const problem = checkToWorker(raw);
+    if (problem) return this.endpoint.post({ type: 'error', message: `bad message: ${problem}` });
+    const msg = raw as ToWorker;
+    switch (msg.type) {
+      case 'hello':
+      case 'ping':
+        return msg.type === 'ping'
+          ? this.endpoint.post({ type: 'pong', id: msg.id })
+          : this.endpoint.post({ type: 'ready', version: PROTOCOL_VERSION });
+      case 'start':
+        return this.start(msg.runId, (msg.config ?? {}) as Record<string, unknown>, msg.paused ?? false);
+      case 'patch': {
+        const slot = this.slots.get(msg.runId);
+        return this.start(msg.runId, { ...(slot?.input ?? {}), ...msg.patch }, slot?.state === 'paused');
+      }
+      case 'pause':
+        return this.each(msg.runId, (s) => s.state === 'running' && this.setState(s, 'paused'));
+      case 'resume':
+        this.each(msg.runId, (s) => {
+          if (s.state === 'paused') this.setState(s, 'running');
+          s.target = s.run.steps;
+        });
+        return this.wake();
+      case 'step':
+        this.each(msg.runId, (s) => {
+          if (s.state === 'paused' || s.state === 'running') {
+            this.setState(s, 'paused');
+            s.pendingSteps += msg.steps;
+          }
+        });
+        return this.wake();
+      case 'stop':
+        return this.each(msg.runId, (s) => {
+          this.setState(s, 'stopped');
+          this.slots.delete(s.id);
+        });
+      case 'speed':
+        this.speed = msg.multiplier;
+        return;
+      case 'ack': {
+        const s = this.slots.get(msg.runId);
+        if (s) s.acked = Math.max(s.acked, msg.seq);
+        return this.wake();
+      }
+      case 'surface':
+        return this.surface(msg);
+    }
+  }
+
+  private each(runId: string | undefined, fn: (s: Slot) => unknown): void {
+    if (runId === undefined) for (const s of this.slots.values()) fn(s);
+    else {
+      const s = this.slots.get(runId);
+      if (s) fn(s);
+    }
+  }
+
+  private start(id: string, input: Record<string, unknown>, paused: boolean): void {
+    this.slots.delete(id);
+    let run: Run;
+    try {
+      run = createRun(input);
+    } catch (e) {
+      const errors = e instanceof ConfigInvalidError ? e.errors : undefined;
+      return this.endpoint.post({ type: 'error', runId: id, message: (e as Error).message, errors });
+    }
+    const slot: Slot = {
+      id,
+      input,
+      run,
+      project: projector(run),
+      state: paused ? 'paused' : 'running',
+      seq: 0,
+      acked: 0,
+      target: 0,
+      msPerStep: 0.001,
+      sentStart: false,
+      pendingSteps: 0,
+    };
+    this.slots.set(id, slot);
+    // The first frame (start point and its metrics) goes out at once, even when paused,
+    // so a slider change shows something on the very next animation frame.
+    this.advance(slot, 0);
+    this.wake();
+  }
+
+  private setState(s: Slot, state: RunState): void {
+    s.state = state;
+    this.endpoint.post({
+      type: 'status',
+      runId: s.id,
+      state,
+      steps: s.run.steps,
+      progress: s.run.progress(),
+      divergedAt: s.run.divergedAt,
+    });
+  }
+
+  private wake(): void {
+    if (this.ticking) return;
+    this.ticking = true;
+    this.lastTick = this.clock.now();
+    this.clock.later(() => this.tick(), 0);
+  }
+
+  private tick(): void {
+    const now = this.clock.now();
+    const dt = Math.min(100, now - this.lastTick);
+    this.lastTick = now;
+    const slots = [...this.slots.values()];
+    // The playback clock runs in wall time even while a run waits for acks, so a slow
+    // main thread gets fewer, fuller frames rather than a slower run.
+    for (const s of slots) {
+      if (s.state !== 'running') continue;
+      const rate = (s.run.plannedSteps() / BASE_PLAY_SECONDS) * this.speed;
+      s.target = Math.max(s.target, s.run.steps) + (rate * dt) / 1000;
+    }
+    const active = slots.filter(
+      (s) => (s.state === 'running' || s.pendingSteps > 0) && s.seq - s.acked < MAX_FRAMES_IN_FLIGHT,
+    );
+    const share = TICK_BUDGET_MS / Math.max(1, active.length);
+    for (const s of active) {
+      const stepping = s.pendingSteps > 0;
+      const want = stepping ? s.pendingSteps : Math.floor(s.target) - s.run.steps;
+      const n = Math.min(want, Math.max(1, Math.floor(share / s.msPerStep)));
+      if (stepping) s.pendingSteps = want - n;
+      this.advance(s, n);
+    }
+    const busy = slots.some((s) => s.state === 'running' || s.pendingSteps > 0);
+    if (busy) this.clock.later(() => this.tick(), TICK_MS);
+    else this.ticking = false;
+  }
+
+  private advance(s: Slot, steps: number): void {
+    if (steps <= 0 && s.sentStart) return;
+    const t0 = this.clock.now();
+    const chunk = s.run.advance(Math.max(0, steps));
+    if (steps > 0) {
+      const per = (this.clock.now() - t0) / steps;
+      s.msPerStep = 0.8 * s.msPerStep + 0.2 * Math.max(per, 1e-5);
+    }
+    if (s.run.status === 'done') s.state = 'done';
+    if (s.run.status === 'diverged') s.state = 'diverged';
+    const frame: FrameData = {
+      count: chunk.count,
+      step: chunk.step,
+      epoch: chunk.epoch,
+      lr: chunk.lr,
+      batch: chunk.batch,
+      batchLoss: chunk.batchLoss,
+      positions: s.project(chunk.positions, chunk.count),
+    };
+    s.seq++;
+    this.endpoint.post(
+      {
+        type: 'frame',
+        runId: s.id,
+        seq: s.seq,
+        frame,
+        metrics: chunk.metrics,
+        state: s.state,
+        steps: s.run.steps,
+        progress: s.run.progress(),
+        plannedSteps: s.run.plannedSteps(),
+        dim: s.run.dim,
+        start: s.sentStart ? undefined : Array.from(s.run.w0),
+        divergedAt: s.run.divergedAt,
+      },
+      frameTransferables(frame),
+    );
+    s.sentStart = true;
+  }
+
+  private surface(msg: Extract<ToWorker, { type: 'surface' }>): void {
+    const r = resolveConfig(msg.config);
+    if (!r.ok) {
+      return this.endpoint.post({ type: 'error', requestId: msg.requestId, message: 'invalid config for surface', errors: r.errors });
+    }
+    const s = computeSurface(r.config, msg.res, msg.box);
+    this.endpoint.post({ type: 'surface', requestId: msg.requestId, ...s }, [s.train.buffer as ArrayBuffer, s.test.buffer as ArrayBuffer]);
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * The explorer as a person uses it, in real Chromium against the production build.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newPage, repoRoot, screenshot } from './harness';
+import { hashFloat32 } from '../../src/engine/hash';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Handle {
+  runsStore: { getState(): { runs: { id: string; color: string; state: string; batch: number; label: string }[]; playing: boolean } };
+  viewStore: { getState(): { presenter: boolean; help: boolean } };
+  configStore: { getState(): { compare: { values: unknown[] } } };
+  engineConfigs(): unknown[];
+  trajectoryHash(id: string): string | null;
+  pointCount(id: string): number;
+}
+declare const window: { __batchscape: Handle; innerWidth: number };
+
+const runs = (page: Page) => page.evaluate(() => window.__batchscape.runsStore.getState().runs);
+const allEnded = (page: Page) =>
+  page.waitForFunction(
+    () => {
+      const r = window.__batchscape?.runsStore.getState().runs ?? [];
+      return r.length > 0 && r.every((x) => x.state === 'done' || x.state === 'diverged');
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+
+async function open(query = '') {
+  const { page, errors } = await newPage(browser);
+  await page.goto(inject('baseUrl') + query);
+  await page.waitForSelector('[data-testid="scene"] canvas');
+  return { page, errors };
+}
+
+describe('explorer', () => {
+  it('opens on sharp-flat with a small and a large batch racing, and no console errors', async () => {
+    const { page, errors } = await open();
+    await allEnded(page);
+    const r = await runs(page);
+    expect(r.map((x) => x.label)).toEqual(['B = 8', 'B = 1024']);
+    expect(new Set(r.map((x) => x.color)).size).toBe(2);
+    for (const x of r) expect(await page.evaluate((id) => window.__batchscape.pointCount(id), x.id)).toBeGreaterThan(10);
+    await expect(page.textContent('[data-testid="readout-gap-run0"]')).resolves.toMatch(/\d/);
+    await page.waitForTimeout(500);
+    await screenshot(page, 'explorer-home');
+    expect(errors).toEqual([]);
+  });
+
+  it('dragging the batch-size slider restarts that run with the new batch', async () => {
+    const { page, errors } = await open();
+    const slider = page.getByTestId('batch-slider-0');
+    await slider.focus();
+    const before = (await runs(page))[0]!.label;
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((b) => window.__batchscape.runsStore.getState().runs[0]!.label !== b, before);
+    const box = (await slider.boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const after = (await runs(page))[0]!.label;
+    expect(after).not.toBe(before);
+    expect(errors).toEqual([]);
+  });
+
+  it('a shared URL reproduces the same trajectory, equal to the CLI run of the same config', async () => {
+    const query = '?s=3&lr=0.02&cmp=batch:16,256';
+    const a = await open(query);
+    await allEnded(a.page);
+    const hashA = await a.page.evaluate(() => window.__batchscape.trajectoryHash('run0'));
+    const config = (await a.page.evaluate(() => window.__batchscape.engineConfigs()))[0];
+    const b = await open(query);
+    await allEnded(b.page);
+    const hashB = await b.page.evaluate(() => window.__batchscape.trajectoryHash('run0'));
+    expect(hashA).toMatch(/^[0-9a-f]{8}$/);
+    expect(hashB).toBe(hashA);
+
+    const dir = mkdtempSync(join(tmpdir(), 'batchscape-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify(config));
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', '--config', file], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    expect(cli.status, cli.stderr).toBe(0);
+    const out = JSON.parse(cli.stdout) as { trajectory: { w: number[] }[] };
+    const flat = new Float32Array(out.trajectory.flatMap((p) => p.w));
+    expect(hashFloat32(flat)).toBe(hashA);
+    expect(a.errors).toEqual([]);
+  });
+
+  it('presenter mode and keyboard shortcuts', async () => {
+    const { page, errors } = await open();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page.keyboard.press('p');
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('presenter');
+    await page.keyboard.press('Shift+?');
+    await page.waitForSelector('[data-testid="help-overlay"]');
+    await screenshot(page, 'explorer-help');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-testid="help-overlay"]').count()).resolves.toBe(0);
+    const playing = await page.evaluate(() => window.__batchscape.runsStore.getState().playing);
+    await page.keyboard.press(' ');
+    await expect(page.evaluate(() => window.__batchscape.runsStore.getState().playing)).resolves.toBe(!playing);
+    const b0 = (await runs(page))[0]!.batch;
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((b) => window.__batchscape.configStore.getState().compare.values[0] !== b, b0);
+    await expect(page.evaluate(() => window.__batchscape.configStore.getState().compare.values[0])).resolves.toBe(b0 * 2);
+    await page.waitForTimeout(800);
+    await screenshot(page, 'explorer-presenter');
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(scroll).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('bad URL parameters fall back safely with a visible notice', async () => {
+    const { page, errors } = await open('?p=volcano&b=abc&lr=-1');
+    await page.waitForSelector('.notices');
+    await expect(page.textContent('.notices')).resolves.toMatch(/volcano/);
+    expect(errors).toEqual([]);
+  });
+});
