@@ -17,7 +17,8 @@ configStore.setState(decoded.config);
 viewStore.setState(decoded.view);
 
 const controller = new Controller(
-  () => new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module' }) as never,
+  () =>
+    new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module' }) as never,
 );
 controller.init();
 

@@ -15,7 +15,7 @@ export interface CameraRigProps {
 }
 
 /** 3-D view: elevation above the ground plane and azimuth from +z, in radians. */
-const ELEVATION = 0.72;
+const ELEVATION = 0.8;
 const AZIMUTH = -0.18;
 /** Look slightly above the ground so the raised rim does not crowd the top edge. */
 const TARGET_3D = new Vector3(0, 0.6, 0);
@@ -47,7 +47,7 @@ export function CameraRig({ footprint }: CameraRigProps) {
       // Fit the footprint's near edge (the widest thing on screen, being closest), then
       // step back by how much nearer than the target that edge is.
       const d =
-        0.92 *
+        0.97 *
         (fit(fx, fz * Math.sin(ELEVATION) + 2 * Math.cos(ELEVATION)) +
           (fz / 2) * Math.cos(ELEVATION));
       camera.position.set(

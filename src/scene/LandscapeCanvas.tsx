@@ -43,7 +43,7 @@ export function LandscapeCanvas({ theme, runIds }: LandscapeCanvasProps) {
     <div className="scene-canvas-box">
       <Canvas
         className={pickable ? 'scene-canvas is-pickable' : 'scene-canvas'}
-        frameloop={location.search.includes("always") ? "always" : "demand"}
+        frameloop="demand"
         // No tone mapping: the colormap must reach the screen as designed.
         flat
         dpr={[1, 2]}
@@ -57,9 +57,9 @@ export function LandscapeCanvas({ theme, runIds }: LandscapeCanvasProps) {
         <CameraRig footprint={footprint} />
         {frame && (
           <>
-            {!location.search.includes('nosurf') && <LossSurface frame={frame} ink={theme.ink} onPick={pickable ? pickStart : undefined} />}
-            {!location.search.includes('noglyph') && <MinimaGlyphs frame={frame} labelLayer={labelLayer} />}
-            {!location.search.includes('notraj') && <Trajectories frame={frame} runIds={runIds} />}
+            <LossSurface frame={frame} ink={theme.ink} onPick={pickable ? pickStart : undefined} />
+            <MinimaGlyphs frame={frame} labelLayer={labelLayer} />
+            <Trajectories frame={frame} runIds={runIds} />
           </>
         )}
       </Canvas>

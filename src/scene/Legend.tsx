@@ -21,6 +21,7 @@ export function Legend() {
   return (
     <div
       className="scene-legend scene-tip"
+      role="group"
       tabIndex={0}
       aria-label={`${scale.title}. ${tip}`}
       data-tip={tip}

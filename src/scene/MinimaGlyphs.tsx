@@ -68,10 +68,10 @@ export function MinimaGlyphs({ frame, labelLayer }: MinimaGlyphsProps) {
           <lineSegments geometry={g.axes} raycast={noRaycast}>
             <lineBasicMaterial color={ink} transparent opacity={0.8} depthWrite={false} />
           </lineSegments>
-          {/* Anchored at the basin's rim and drawn above the anchor (CSS), so the label
-              never covers the basin floor where the runs end. */}
+          {/* Anchored at the glyph's far rim and drawn above the anchor (CSS), so the
+              label never covers the basin floor where the runs end. */}
           <Html
-            position={[g.centre[0], g.rimHeight, g.centre[2]]}
+            position={g.labelAnchor}
             zIndexRange={[20, 10]}
             portal={labelLayer as RefObject<HTMLElement>}
           >

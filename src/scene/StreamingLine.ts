@@ -13,6 +13,7 @@ import {
   BufferAttribute,
   BufferGeometry,
   Color,
+  DoubleSide,
   Group,
   Mesh,
   ShaderMaterial,
@@ -68,6 +69,8 @@ function ribbonMaterial(color: string, linewidth: number, opacity: number): Shad
     },
     // Both transparent, so both draw in the sorted pass, halo first (renderOrder).
     transparent: true,
+    // The ribbon's winding flips with the direction of travel on screen.
+    side: DoubleSide,
     depthWrite: false,
   });
 }

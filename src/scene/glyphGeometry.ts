@@ -26,10 +26,12 @@ export interface Glyph {
   semiAxes: [number, number];
   ribbon: BufferGeometry;
   axes: BufferGeometry;
-  /** World position of the basin centre on the surface. */
-  centre: [number, number, number];
-  /** Highest world height along the ellipse: a label anchored there clears the basin. */
-  rimHeight: number;
+  /**
+   * World point on the ellipse's far side (landscape +y, which is up on screen in both
+   * views) at rim height: a label there sits above its own glyph, so neighbouring
+   * basins' labels do not pile up at their centres.
+   */
+  labelAnchor: [number, number, number];
 }
 
 export function buildGlyph(frame: SurfaceFrame, basin: Basin): Glyph {
@@ -49,7 +51,6 @@ export function buildGlyph(frame: SurfaceFrame, basin: Basin): Glyph {
 
   // Ribbon: offset each ellipse point along its world-space normal, inside and outside.
   const pos = new Float32Array((SEGMENTS + 1) * 2 * 3);
-  let rimHeight = -Infinity;
   for (let k = 0; k <= SEGMENTS; k++) {
     const t = (k / SEGMENTS) * 2 * Math.PI;
     const [x, y] = point(t);
@@ -66,7 +67,6 @@ export function buildGlyph(frame: SurfaceFrame, basin: Basin): Glyph {
       const wz = frame.worldZ(y) + nzw * s;
       const h = frame.surfaceHeight(frame.landscapeX(wx), frame.landscapeY(wz)) + LIFT;
       pos.set([wx, h, wz], (k * 2 + side) * 3);
-      rimHeight = Math.max(rimHeight, h);
     }
   }
   const index: number[] = [];
@@ -97,10 +97,11 @@ export function buildGlyph(frame: SurfaceFrame, basin: Basin): Glyph {
   const axes = new BufferGeometry();
   axes.setAttribute('position', new BufferAttribute(Float32Array.from(axisPts), 3));
 
-  const centre: [number, number, number] = [
+  const topY = by + Math.hypot(a0 * u[1], a1 * v[1]);
+  const labelAnchor: [number, number, number] = [
     frame.worldX(bx),
-    frame.surfaceHeight(bx, by),
-    frame.worldZ(by),
+    frame.surfaceHeight(bx, topY) + LIFT,
+    frame.worldZ(topY),
   ];
-  return { basin, curvature, semiAxes: [a0, a1], ribbon, axes, centre, rimHeight };
+  return { basin, curvature, semiAxes: [a0, a1], ribbon, axes, labelAnchor };
 }

@@ -29,7 +29,7 @@ export function HeadMarker({ color, ref }: { color: string; ref: Ref<Group> }) {
         <meshBasicMaterial
           color={color}
           transparent
-          opacity={0.45}
+          opacity={0.7}
           depthTest={false}
           depthWrite={false}
         />

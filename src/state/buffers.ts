@@ -7,7 +7,17 @@
 import type { MetricRecord } from '../engine/metrics';
 import type { FrameData } from '../worker/protocol';
 
-export const METRIC_KEYS = ['trainLoss', 'testLoss', 'gap', 'distance', 'gradNorm', 'lambdaMax', 'lambdaMin', 'noiseScale', 'bSimple'] as const;
+export const METRIC_KEYS = [
+  'trainLoss',
+  'testLoss',
+  'gap',
+  'distance',
+  'gradNorm',
+  'lambdaMax',
+  'lambdaMin',
+  'noiseScale',
+  'bSimple',
+] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
 export class RunBuffer {
@@ -30,7 +40,10 @@ export class RunBuffer {
     const cap = Math.max(16, capacity);
     this.positions = new Float32Array(cap * 2);
     this.steps = new Float64Array(cap);
-    this.series = Object.fromEntries(METRIC_KEYS.map((k) => [k, []])) as unknown as Record<MetricKey, (number | null)[]>;
+    this.series = Object.fromEntries(METRIC_KEYS.map((k) => [k, []])) as unknown as Record<
+      MetricKey,
+      (number | null)[]
+    >;
   }
 
   get capacity(): number {
@@ -64,14 +77,18 @@ export class RunBuffer {
   lastMetric(): MetricRecord | null {
     const i = this.metricSteps.length - 1;
     if (i < 0) return null;
-    const rec = { step: this.metricSteps[i]!, epoch: 0, basin: this.basins[i] ?? null } as Record<string, unknown>;
+    const rec = { step: this.metricSteps[i]!, epoch: 0, basin: this.basins[i] ?? null } as Record<
+      string,
+      unknown
+    >;
     for (const k of METRIC_KEYS) rec[k] = this.series[k][i];
     return rec as unknown as MetricRecord;
   }
 
   /** Last recorded scene position, or the start. */
   head(): [number, number] | null {
-    if (this.count > 0) return [this.positions[2 * this.count - 2]!, this.positions[2 * this.count - 1]!];
+    if (this.count > 0)
+      return [this.positions[2 * this.count - 2]!, this.positions[2 * this.count - 1]!];
     return this.start ? [this.start[0]!, this.start[1]!] : null;
   }
 

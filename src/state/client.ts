@@ -22,13 +22,20 @@ export interface ClientHandlers {
 
 type SurfaceReply = Extract<FromWorker, { type: 'surface' }>;
 
-const PING_MS = 1000;
-const HANG_MS = 5000;
+/** Watchdog timing: ping interval and how long a silent worker is tolerated. */
+export interface WatchTiming {
+  pingMs: number;
+  hangMs: number;
+}
+const DEFAULT_TIMING: WatchTiming = { pingMs: 1000, hangMs: 5000 };
 
 export class EngineClient {
   private worker: WorkerLike;
   private readonly active = new Map<string, { config: unknown; paused: boolean }>();
-  private readonly surfaceWaiters = new Map<number, { resolve: (s: SurfaceReply) => void; reject: (e: Error) => void }>();
+  private readonly surfaceWaiters = new Map<
+    number,
+    { resolve: (s: SurfaceReply) => void; reject: (e: Error) => void }
+  >();
   private nextRequest = 1;
   private nextPing = 1;
   private lastPong = 0;
@@ -39,6 +46,7 @@ export class EngineClient {
     private readonly factory: () => WorkerLike,
     private readonly handlers: ClientHandlers,
     private readonly now: () => number = () => performance.now(),
+    private readonly timing: WatchTiming = DEFAULT_TIMING,
   ) {
     this.worker = this.spawn();
   }
@@ -46,7 +54,8 @@ export class EngineClient {
   private spawn(): WorkerLike {
     const w = this.factory();
     w.onmessage = (e) => this.receive(e.data);
-    w.onerror = (e) => this.restart(`The engine stopped unexpectedly (${describeError(e)}); it was restarted.`);
+    w.onerror = (e) =>
+      this.restart(`The engine stopped unexpectedly (${describeError(e)}); it was restarted.`);
     w.postMessage({ type: 'hello', version: PROTOCOL_VERSION });
     this.lastPong = this.now();
     return w;
@@ -55,13 +64,20 @@ export class EngineClient {
   /** Starts watching for hangs (call once the app is up; tests may skip it). */
   watch(): void {
     if (this.timer) return;
+    const { pingMs, hangMs } = this.timing;
+    let lastCheck = this.now();
     this.timer = setInterval(() => {
-      if (this.now() - this.lastPong > HANG_MS) {
+      const now = this.now();
+      // If this timer itself ran late, the main thread was busy (replies may still be
+      // queued behind it): that is no evidence against the worker, so start over.
+      if (now - lastCheck > pingMs + hangMs / 2) this.lastPong = now;
+      lastCheck = now;
+      if (now - this.lastPong > hangMs) {
         this.restart('The engine stopped responding; it was restarted.');
         return;
       }
       this.post({ type: 'ping', id: this.nextPing++ });
-    }, PING_MS);
+    }, pingMs);
   }
 
   dispose(): void {
@@ -76,7 +92,8 @@ export class EngineClient {
     this.worker.terminate();
     this.worker = this.spawn();
     this.post({ type: 'speed', multiplier: this.speed });
-    for (const [runId, r] of this.active) this.post({ type: 'start', runId, config: r.config, paused: r.paused });
+    for (const [runId, r] of this.active)
+      this.post({ type: 'start', runId, config: r.config, paused: r.paused });
     for (const [, w] of this.surfaceWaiters) w.reject(new Error('engine restarted'));
     this.surfaceWaiters.clear();
     this.handlers.onRestart(reason);
@@ -104,7 +121,8 @@ export class EngineClient {
       if (!this.active.has(msg.runId)) return; // a stale frame of a run already replaced
       this.handlers.onMessage(msg);
       this.post({ type: 'ack', runId: msg.runId, seq: msg.seq });
-      if (msg.state !== 'running' && msg.state !== 'paused') this.active.get(msg.runId)!.paused = true;
+      if (msg.state !== 'running' && msg.state !== 'paused')
+        this.active.get(msg.runId)!.paused = true;
       return;
     }
     this.handlers.onMessage(msg);
@@ -151,7 +169,7 @@ export class EngineClient {
 }
 
 function describeError(e: unknown): string {
-  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
+  if (e && typeof e === 'object' && 'message' in e)
+    return String((e as { message: unknown }).message);
   return 'unknown error';
 }
-

@@ -11,7 +11,13 @@ import { MAX_RUNS, runColor } from './palette';
 
 /** Settings a comparison can vary between runs. */
 export type CompareField = 'batch' | 'lr' | 'optimizer' | 'regimeAdaptation' | 'seed';
-export const COMPARE_FIELDS: readonly CompareField[] = ['batch', 'lr', 'optimizer', 'regimeAdaptation', 'seed'];
+export const COMPARE_FIELDS: readonly CompareField[] = [
+  'batch',
+  'lr',
+  'optimizer',
+  'regimeAdaptation',
+  'seed',
+];
 
 export interface Comparison {
   field: CompareField;
@@ -65,12 +71,18 @@ export function runSpecs(state: ConfigState): RunSpec[] {
   return state.compare.values.slice(0, MAX_RUNS).map((value, i) => {
     const config = structuredClone(state.base);
     applyCompare(config, state.compare.field, value);
-    return { id: `run${i}`, label: compareLabel(state.compare.field, value), color: runColor(i), config };
+    return {
+      id: `run${i}`,
+      label: compareLabel(state.compare.field, value),
+      color: runColor(i),
+      config,
+    };
   });
 }
 
 function applyCompare(c: RunConfig, field: CompareField, value: unknown): void {
-  if (field === 'optimizer') c.optimizer = { ...c.optimizer, kind: value as RunConfig['optimizer']['kind'] };
+  if (field === 'optimizer')
+    c.optimizer = { ...c.optimizer, kind: value as RunConfig['optimizer']['kind'] };
   else (c as unknown as Record<string, unknown>)[field] = value;
 }
 
@@ -84,7 +96,10 @@ export function patchBase(patch: Record<string, unknown>): boolean {
     pushNotice(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
     return false;
   }
-  configStore.setState({ base: r.config, compare: fitComparison(configStore.getState().compare, r.config) });
+  configStore.setState({
+    base: r.config,
+    compare: fitComparison(configStore.getState().compare, r.config),
+  });
   return true;
 }
 
@@ -116,15 +131,28 @@ export function dismissNotices(): void {
 function fitComparison(c: Comparison, base: RunConfig): Comparison {
   if (c.field !== 'batch') return c;
   const n = base.landscape.n;
-  return { ...c, values: c.values.map((v) => Math.max(1, Math.min(n, Math.round(Number(v) || 1)))) };
+  return {
+    ...c,
+    values: c.values.map((v) => Math.max(1, Math.min(n, Math.round(Number(v) || 1)))),
+  };
 }
 
-function mergeDeep(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+function mergeDeep(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...a };
   for (const [k, v] of Object.entries(b)) {
     const cur = out[k];
     out[k] =
-      v && typeof v === 'object' && !Array.isArray(v) && cur && typeof cur === 'object' && !Array.isArray(cur) && k !== 'lrSchedule' && k !== 'batchSchedule'
+      v &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      cur &&
+      typeof cur === 'object' &&
+      !Array.isArray(cur) &&
+      k !== 'lrSchedule' &&
+      k !== 'batchSchedule'
         ? mergeDeep(cur as Record<string, unknown>, v as Record<string, unknown>)
         : v;
   }

@@ -79,15 +79,14 @@ describe('Controller', () => {
     configStore.setState(initialConfigState('bowl'));
     let spawned = 0;
     const log: ToWorker[] = [];
-    let clock = 0;
+    // Short watchdog timings so the test sees a hang in a fraction of a second.
     controller = new Controller(
       () => inProcessWorker(log, { silent: spawned++ === 0 }),
-      () => clock,
+      () => performance.now(),
+      { pingMs: 20, hangMs: 150 },
     );
     controller.init();
-    // Simulate six silent seconds, then let the watchdog run.
-    clock = 6000;
-    await new Promise((r) => setTimeout(r, 1100));
+    await until(() => spawned === 2, 3000);
     expect(spawned).toBe(2);
     expect(runsStore.getState().engineNotice).toMatch(/restarted/);
     await until(() => runsStore.getState().runs.every((r) => r.state !== 'starting'));

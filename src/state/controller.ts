@@ -5,7 +5,7 @@
  */
 import type { RunConfig } from '../engine/config';
 import type { FromWorker } from '../worker/protocol';
-import { EngineClient, type WorkerLike } from './client';
+import { EngineClient, type WatchTiming, type WorkerLike } from './client';
 import { configStore, runSpecs, type RunSpec } from './configStore';
 import { RunBuffer, runBuffers } from './buffers';
 import { runsStore, updateRun, type RunView } from './runsStore';
@@ -44,11 +44,20 @@ export class Controller {
   private surfaceKey = '';
   private unsubscribe: (() => void) | null = null;
 
-  constructor(factory: () => WorkerLike, private readonly now: () => number = () => performance.now()) {
-    this.client = new EngineClient(factory, {
-      onMessage: (m) => this.receive(m),
-      onRestart: (reason) => runsStore.setState({ engineNotice: reason }),
-    }, now);
+  constructor(
+    factory: () => WorkerLike,
+    private readonly now: () => number = () => performance.now(),
+    timing?: WatchTiming,
+  ) {
+    this.client = new EngineClient(
+      factory,
+      {
+        onMessage: (m) => this.receive(m),
+        onRestart: (reason) => runsStore.setState({ engineNotice: reason }),
+      },
+      now,
+      timing,
+    );
   }
 
   init(): void {
@@ -91,14 +100,20 @@ export class Controller {
         error: null,
       };
     });
-    for (const id of [...runBuffers.keys()]) if (!specs.some((s) => s.id === id)) runBuffers.delete(id);
+    for (const id of [...runBuffers.keys()])
+      if (!specs.some((s) => s.id === id)) runBuffers.delete(id);
     runsStore.setState({ runs: views });
     this.refreshSurface(state.base);
   }
 
   private refreshSurface(base: RunConfig): void {
     // The surface depends on the landscape alone (and, for N-D slices, on the start).
-    const key = JSON.stringify([base.preset, base.landscape, base.preset === 'quadratic-nd' ? base.seed : 0, base.start]);
+    const key = JSON.stringify([
+      base.preset,
+      base.landscape,
+      base.preset === 'quadratic-nd' ? base.seed : 0,
+      base.start,
+    ]);
     if (key === this.surfaceKey) return;
     this.surfaceKey = key;
     surfaceStore.setState({ loading: true });
@@ -118,7 +133,8 @@ export class Controller {
     if (m.type === 'frame') {
       const buf = runBuffers.get(m.runId);
       if (!buf) return;
-      if (m.start) buf.start = m.start;
+      // Scene coordinates: N-D runs are projected onto a slice through their start.
+      if (m.start) buf.start = m.dim === 2 ? m.start : [0, 0];
       buf.append(m.frame, m.metrics);
       const t = this.now();
       const ended = m.state !== 'running';
@@ -136,7 +152,12 @@ export class Controller {
         });
       }
     } else if (m.type === 'status') {
-      updateRun(m.runId, { state: m.state, progress: m.progress, steps: m.steps, divergedAt: m.divergedAt });
+      updateRun(m.runId, {
+        state: m.state,
+        progress: m.progress,
+        steps: m.steps,
+        divergedAt: m.divergedAt,
+      });
     } else if (m.type === 'error' && m.runId) {
       updateRun(m.runId, { state: 'stopped', error: m.message });
     }

@@ -29,7 +29,12 @@ export interface RunsState {
   engineNotice: string | null;
 }
 
-export const runsStore = createStore<RunsState>(() => ({ runs: [], playing: true, speed: 1, engineNotice: null }));
+export const runsStore = createStore<RunsState>(() => ({
+  runs: [],
+  playing: true,
+  speed: 1,
+  engineNotice: null,
+}));
 
 export function updateRun(id: string, patch: Partial<RunView>): void {
   const runs = runsStore.getState().runs.map((r) => (r.id === id ? { ...r, ...patch } : r));

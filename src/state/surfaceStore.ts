@@ -23,4 +23,8 @@ export interface SurfaceState {
   loading: boolean;
 }
 
-export const surfaceStore = createStore<SurfaceState>(() => ({ data: null, version: 0, loading: true }));
+export const surfaceStore = createStore<SurfaceState>(() => ({
+  data: null,
+  version: 0,
+  loading: true,
+}));

@@ -25,7 +25,12 @@ describe('URL codec', () => {
     s.base.start = [0.25, -0.5];
     s.base.landscape.shift = [0.1, -0.02];
     s.compare = { field: 'lr', values: [0.01, 0.1] };
-    const view = { ...initialViewState, theme: 'dark' as const, camera: 'top' as const, presenter: true };
+    const view = {
+      ...initialViewState,
+      theme: 'dark' as const,
+      camera: 'top' as const,
+      presenter: true,
+    };
     const q = encodeUrl(s, view);
     const d = decodeUrl(q);
     expect(d.notices).toEqual([]);
@@ -56,7 +61,9 @@ describe('URL codec', () => {
   });
 
   it('never throws on malformed input; falls back with notices', () => {
-    const d = decodeUrl('p=volcano&lr=abc&b=99999&s=-4&cmp=colour:1,2&sf=sideways&lrs=zigzag:1&ex=big&sh=1,2,3');
+    const d = decodeUrl(
+      'p=volcano&lr=abc&b=99999&s=-4&cmp=colour:1,2&sf=sideways&lrs=zigzag:1&ex=big&sh=1,2,3',
+    );
     expect(d.config.base.preset).toBe('sharp-flat');
     expect(d.config.base.lr).toBe(presetDefaults('sharp-flat').lr);
     expect(d.config.base.batch).toBe(1024); // clamped to N

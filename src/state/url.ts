@@ -7,7 +7,13 @@ import type { PresetId, RunConfig } from '../engine/config';
 import { PRESET_IDS } from '../engine/config';
 import { presetDefaults } from '../engine/presets';
 import { resolveConfig } from '../engine/validate';
-import { COMPARE_FIELDS, defaultComparison, type Comparison, type CompareField, type ConfigState } from './configStore';
+import {
+  COMPARE_FIELDS,
+  defaultComparison,
+  type Comparison,
+  type CompareField,
+  type ConfigState,
+} from './configStore';
 import { initialViewState, type ViewState } from './viewStore';
 
 type Getter = (c: RunConfig) => unknown;
@@ -27,21 +33,48 @@ const FIELDS: Record<string, { get: Getter; set: Setter }> = {
   lr: { get: (c) => c.lr, set: (r, c) => void (c.lr = num(r)) },
   b: { get: (c) => c.batch, set: (r, c) => void (c.batch = num(r)) },
   opt: { get: (c) => c.optimizer.kind, set: (r, c) => void (section(c, 'optimizer').kind = r) },
-  m: { get: (c) => c.optimizer.momentum, set: (r, c) => void (section(c, 'optimizer').momentum = num(r)) },
-  ep: { get: (c) => (c.budget.unit === 'epochs' ? c.budget.amount : undefined), set: (r, c) => void (c.budget = { unit: 'epochs', amount: num(r) }) },
-  st: { get: (c) => (c.budget.unit === 'steps' ? c.budget.amount : undefined), set: (r, c) => void (c.budget = { unit: 'steps', amount: num(r) }) },
+  m: {
+    get: (c) => c.optimizer.momentum,
+    set: (r, c) => void (section(c, 'optimizer').momentum = num(r)),
+  },
+  ep: {
+    get: (c) => (c.budget.unit === 'epochs' ? c.budget.amount : undefined),
+    set: (r, c) => void (c.budget = { unit: 'epochs', amount: num(r) }),
+  },
+  st: {
+    get: (c) => (c.budget.unit === 'steps' ? c.budget.amount : undefined),
+    set: (r, c) => void (c.budget = { unit: 'steps', amount: num(r) }),
+  },
   sc: { get: (c) => c.lrScaling, set: (r, c) => void (c.lrScaling = r) },
   rb: { get: (c) => c.refBatch, set: (r, c) => void (c.refBatch = num(r)) },
-  ra: { get: (c) => (c.regimeAdaptation ? 1 : 0), set: (r, c) => void (c.regimeAdaptation = r === '1' || r === 'true') },
+  ra: {
+    get: (c) => (c.regimeAdaptation ? 1 : 0),
+    set: (r, c) => void (c.regimeAdaptation = r === '1' || r === 'true'),
+  },
   T: { get: (c) => c.temperature, set: (r, c) => void (c.temperature = num(r)) },
   x0: { get: (c) => c.start?.join(','), set: (r, c) => void (c.start = list(r)) },
-  ds: { get: (c) => c.landscape.dataSeed, set: (r, c) => void (section(c, 'landscape').dataSeed = num(r)) },
+  ds: {
+    get: (c) => c.landscape.dataSeed,
+    set: (r, c) => void (section(c, 'landscape').dataSeed = num(r)),
+  },
   n: { get: (c) => c.landscape.n, set: (r, c) => void (section(c, 'landscape').n = num(r)) },
-  sp: { get: (c) => c.landscape.spread, set: (r, c) => void (section(c, 'landscape').spread = num(r)) },
-  sh: { get: (c) => c.landscape.shift.join(','), set: (r, c) => void (section(c, 'landscape').shift = list(r)) },
+  sp: {
+    get: (c) => c.landscape.spread,
+    set: (r, c) => void (section(c, 'landscape').spread = num(r)),
+  },
+  sh: {
+    get: (c) => c.landscape.shift.join(','),
+    set: (r, c) => void (section(c, 'landscape').shift = list(r)),
+  },
   d: { get: (c) => c.landscape.dim, set: (r, c) => void (section(c, 'landscape').dim = num(r)) },
-  lrs: { get: (c) => encodeLrSchedule(c.lrSchedule), set: (r, c) => void (c.lrSchedule = decodeLrSchedule(r)) },
-  bs: { get: (c) => encodeBatchSchedule(c.batchSchedule), set: (r, c) => void (c.batchSchedule = decodeBatchSchedule(r)) },
+  lrs: {
+    get: (c) => encodeLrSchedule(c.lrSchedule),
+    set: (r, c) => void (c.lrSchedule = decodeLrSchedule(r)),
+  },
+  bs: {
+    get: (c) => encodeBatchSchedule(c.batchSchedule),
+    set: (r, c) => void (c.batchSchedule = decodeBatchSchedule(r)),
+  },
 };
 
 function encodeLrSchedule(s: RunConfig['lrSchedule']): string {
@@ -66,14 +99,24 @@ function encodeBatchSchedule(s: RunConfig['batchSchedule']): string {
 
 function decodeBatchSchedule(r: string): unknown {
   const [kind, a, b, cap] = r.split(':');
-  if (kind === 'grow') return { kind, milestones: list(a ?? ''), factor: num(b ?? ''), cap: num(cap ?? '') };
+  if (kind === 'grow')
+    return { kind, milestones: list(a ?? ''), factor: num(b ?? ''), cap: num(cap ?? '') };
   if (kind === 'constant') return { kind };
   throw new Error(`unknown batch schedule "${kind}"`);
 }
 
-const VIEW_KEYS: Record<string, keyof ViewState> = { cam: 'camera', sf: 'surface', th: 'theme', lay: 'layout' };
+const VIEW_KEYS: Record<string, keyof ViewState> = {
+  cam: 'camera',
+  sf: 'surface',
+  th: 'theme',
+  lay: 'layout',
+};
 
-export function encodeUrl(state: ConfigState, view: ViewState, extra: Record<string, string> = {}): string {
+export function encodeUrl(
+  state: ConfigState,
+  view: ViewState,
+  extra: Record<string, string> = {},
+): string {
   const p = new URLSearchParams();
   const base = state.base;
   const defaults = presetDefaults(base.preset);
@@ -144,7 +187,12 @@ export function decodeUrl(search: string): DecodedUrl {
     else compare = parsed;
   }
   const view: Partial<ViewState> = {};
-  const enums: Record<string, readonly string[]> = { cam: ['3d', 'top'], sf: ['train', 'test', 'both', 'gap'], th: ['light', 'dark'], lay: ['overlay', 'side'] };
+  const enums: Record<string, readonly string[]> = {
+    cam: ['3d', 'top'],
+    sf: ['train', 'test', 'both', 'gap'],
+    th: ['light', 'dark'],
+    lay: ['overlay', 'side'],
+  };
   for (const [key, field] of Object.entries(VIEW_KEYS)) {
     const raw = p.get(key);
     if (raw === null) continue;
@@ -162,7 +210,11 @@ export function decodeUrl(search: string): DecodedUrl {
 }
 
 /** For a numeric field out of range, the nearest legal value (limits from the error text). */
-function clampInto(trial: Record<string, unknown>, path: string, preset: PresetId): { input: Record<string, unknown>; value: number } | null {
+function clampInto(
+  trial: Record<string, unknown>,
+  path: string,
+  preset: PresetId,
+): { input: Record<string, unknown>; value: number } | null {
   const keys = path.split('.');
   let obj: Record<string, unknown> = trial;
   for (const k of keys.slice(0, -1)) obj = (obj[k] ?? {}) as Record<string, unknown>;
@@ -171,7 +223,12 @@ function clampInto(trial: Record<string, unknown>, path: string, preset: PresetI
   if (typeof v !== 'number') return null;
   const defaults = presetDefaults(preset);
   const n = (trial.landscape as { n?: number } | undefined)?.n ?? defaults.landscape.n;
-  const limits: Record<string, [number, number]> = { batch: [1, n], lr: [1e-6, 1e4], seed: [0, 2 ** 32 - 1], refBatch: [1, n] };
+  const limits: Record<string, [number, number]> = {
+    batch: [1, n],
+    lr: [1e-6, 1e4],
+    seed: [0, 2 ** 32 - 1],
+    refBatch: [1, n],
+  };
   const lim = limits[path];
   if (!lim) return null;
   const value = Math.min(lim[1], Math.max(lim[0], path === 'lr' ? v : Math.round(v)));
@@ -181,20 +238,28 @@ function clampInto(trial: Record<string, unknown>, path: string, preset: PresetI
 
 function parseComparison(raw: string, base: RunConfig): Comparison | string {
   const [field, rest] = raw.split(':');
-  if (!(COMPARE_FIELDS as readonly string[]).includes(field ?? '')) return `unknown field "${field}"`;
+  if (!(COMPARE_FIELDS as readonly string[]).includes(field ?? ''))
+    return `unknown field "${field}"`;
   const f = field as CompareField;
   const parts = (rest ?? '').split(',').filter((s) => s !== '');
   if (parts.length < 1 || parts.length > 4) return 'give 1 to 4 values';
   const values: (number | string | boolean)[] = [];
   for (const part of parts) {
     if (f === 'optimizer') {
-      if (!['sgd', 'momentum', 'nesterov', 'adam'].includes(part)) return `unknown optimizer "${part}"`;
+      if (!['sgd', 'momentum', 'nesterov', 'adam'].includes(part))
+        return `unknown optimizer "${part}"`;
       values.push(part);
     } else if (f === 'regimeAdaptation') values.push(part === '1' || part === 'true');
     else {
       const v = Number(part);
       if (!Number.isFinite(v) || v <= 0) return `"${part}" is not a positive number`;
-      values.push(f === 'batch' ? Math.min(base.landscape.n, Math.max(1, Math.round(v))) : f === 'seed' ? Math.round(v) : v);
+      values.push(
+        f === 'batch'
+          ? Math.min(base.landscape.n, Math.max(1, Math.round(v)))
+          : f === 'seed'
+            ? Math.round(v)
+            : v,
+      );
     }
   }
   return { field: f, values };

@@ -23,8 +23,19 @@ export function App({ figure }: { figure: string | null }) {
     document.documentElement.dataset.theme = presenter ? 'presenter' : theme;
   }, [theme, presenter]);
 
-  if (figure === 'scene') return <div className="figure-alone"><SceneView /></div>;
-  if (figure === 'charts') return <div className="figure-alone"><Readouts /><ChartsPanel /></div>;
+  if (figure === 'scene')
+    return (
+      <div className="figure-alone">
+        <SceneView />
+      </div>
+    );
+  if (figure === 'charts')
+    return (
+      <div className="figure-alone">
+        <Readouts />
+        <ChartsPanel />
+      </div>
+    );
 
   return (
     <div className={`app ${presenter ? 'is-presenter' : ''}`}>

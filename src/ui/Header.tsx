@@ -35,20 +35,42 @@ export function Header() {
     <header className="header">
       <div className="brand">
         <h1>batchscape</h1>
-        <span className="subtitle" title={PRESETS[preset].blurb}>{PRESETS[preset].title}</span>
+        <span className="subtitle" title={PRESETS[preset].blurb}>
+          {PRESETS[preset].title}
+        </span>
       </div>
-      <p className="caption" data-testid="caption" aria-live="polite">{caption(preset, runs)}</p>
+      <p className="caption" data-testid="caption" aria-live="polite">
+        {caption(preset, runs)}
+      </p>
       <div className="header-actions">
-        <button type="button" onClick={share} title="Copy a link that reopens exactly this experiment">
+        <button
+          type="button"
+          onClick={share}
+          title="Copy a link that reopens exactly this experiment"
+        >
           {copied ? 'Link copied' : 'Share'}
         </button>
-        <button type="button" aria-pressed={presenter} onClick={() => setView({ presenter: !presenter })} title="Presenter mode: large type, high contrast (P)">
+        <button
+          type="button"
+          aria-pressed={presenter}
+          onClick={() => setView({ presenter: !presenter })}
+          title="Presenter mode: large type, high contrast (P)"
+        >
           Presenter
         </button>
-        <button type="button" onClick={() => setView({ theme: theme === 'light' ? 'dark' : 'light' })} title="Switch light / dark theme">
+        <button
+          type="button"
+          onClick={() => setView({ theme: theme === 'light' ? 'dark' : 'light' })}
+          title="Switch light / dark theme"
+        >
           {theme === 'light' ? 'Dark' : 'Light'}
         </button>
-        <button type="button" onClick={() => setView({ help: true })} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+        <button
+          type="button"
+          onClick={() => setView({ help: true })}
+          title="Keyboard shortcuts (?)"
+          aria-label="Keyboard shortcuts"
+        >
           ?
         </button>
       </div>

@@ -2,7 +2,12 @@
 import type { PresetId } from '../engine/config';
 import type { RunView } from '../state/runsStore';
 
-const BASIN_WORDS: Record<string, string> = { sharp: 'the sharp minimum', flat: 'the flat minimum', left: 'the left basin', right: 'the right basin' };
+const BASIN_WORDS: Record<string, string> = {
+  sharp: 'the sharp minimum',
+  flat: 'the flat minimum',
+  left: 'the left basin',
+  right: 'the right basin',
+};
 
 export function caption(preset: PresetId, runs: RunView[]): string {
   const ended = runs.length > 0 && runs.every((r) => r.state === 'done' || r.state === 'diverged');
@@ -22,9 +27,14 @@ export function caption(preset: PresetId, runs: RunView[]): string {
   }
   const parts = runs.map((r) => {
     if (r.state === 'diverged') return `${r.label} diverged`;
-    const basin = r.last?.basin ? BASIN_WORDS[r.last.basin] ?? r.last.basin : 'between basins';
+    const basin = r.last?.basin ? (BASIN_WORDS[r.last.basin] ?? r.last.basin) : 'between basins';
     const gap = r.last ? r.last.gap.toFixed(3) : '–';
-    return preset === 'sharp-flat' || preset === 'saddle' ? `${r.label} ended in ${basin} (gap ${gap})` : `${r.label}: gap ${gap}`;
+    return preset === 'sharp-flat' || preset === 'saddle'
+      ? `${r.label} ended in ${basin} (gap ${gap})`
+      : `${r.label}: gap ${gap}`;
   });
-  return parts.join(' · ') + (preset === 'sharp-flat' ? '. Sharp minima look deeper on train but pay on test.' : '.');
+  return (
+    parts.join(' · ') +
+    (preset === 'sharp-flat' ? '. Sharp minima look deeper on train but pay on test.' : '.')
+  );
 }

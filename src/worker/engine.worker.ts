@@ -20,6 +20,9 @@ self.onmessage = (e: MessageEvent) => {
   try {
     runner.handle(e.data);
   } catch (err) {
-    self.postMessage({ type: 'error', message: `worker error: ${(err as Error).message}` } satisfies FromWorker, []);
+    self.postMessage(
+      { type: 'error', message: `worker error: ${(err as Error).message}` } satisfies FromWorker,
+      [],
+    );
   }
 };

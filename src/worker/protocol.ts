@@ -38,7 +38,13 @@ export type ToWorker =
   | { type: 'speed'; multiplier: number }
   /** The main thread has consumed frame `seq` of a run (back-pressure). */
   | { type: 'ack'; runId: string; seq: number }
-  | { type: 'surface'; requestId: number; config: unknown; res: number; box?: { lo: number[]; hi: number[] } }
+  | {
+      type: 'surface';
+      requestId: number;
+      config: unknown;
+      res: number;
+      box?: { lo: number[]; hi: number[] };
+    }
   | { type: 'ping'; id: number };
 
 // ── worker → main ───────────────────────────────────────────────────────────
@@ -59,7 +65,14 @@ export type FromWorker =
       start?: number[];
       divergedAt?: number | null;
     }
-  | { type: 'status'; runId: string; state: RunState; steps: number; progress: number; divergedAt: number | null }
+  | {
+      type: 'status';
+      runId: string;
+      state: RunState;
+      steps: number;
+      progress: number;
+      divergedAt: number | null;
+    }
   | { type: 'error'; runId?: string; requestId?: number; message: string; errors?: ConfigError[] }
   | {
       type: 'surface';
@@ -83,20 +96,38 @@ export const MAX_FRAMES_IN_FLIGHT = 2;
 
 /** The typed arrays of a frame, for postMessage's transfer list. */
 export function frameTransferables(f: FrameData): ArrayBuffer[] {
-  return [f.step, f.epoch, f.lr, f.batch, f.batchLoss, f.positions].map((a) => a.buffer as ArrayBuffer);
+  return [f.step, f.epoch, f.lr, f.batch, f.batchLoss, f.positions].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }
 
-const TO_WORKER_TYPES = new Set(['hello', 'start', 'pause', 'resume', 'step', 'stop', 'patch', 'speed', 'ack', 'surface', 'ping']);
+const TO_WORKER_TYPES = new Set([
+  'hello',
+  'start',
+  'pause',
+  'resume',
+  'step',
+  'stop',
+  'patch',
+  'speed',
+  'ack',
+  'surface',
+  'ping',
+]);
 
 /** Structural check of an incoming message; returns a reason when it is malformed. */
 export function checkToWorker(msg: unknown): string | null {
   if (typeof msg !== 'object' || msg === null) return 'message is not an object';
   const m = msg as Record<string, unknown>;
-  if (typeof m.type !== 'string' || !TO_WORKER_TYPES.has(m.type)) return `unknown message type ${JSON.stringify(m.type)}`;
+  if (typeof m.type !== 'string' || !TO_WORKER_TYPES.has(m.type))
+    return `unknown message type ${JSON.stringify(m.type)}`;
   const needsRun = m.type === 'start' || m.type === 'patch' || m.type === 'ack';
   if (needsRun && typeof m.runId !== 'string') return `${m.type}: runId must be a string`;
-  if (m.type === 'step' && !(typeof m.steps === 'number' && m.steps >= 1)) return 'step: steps must be ≥ 1';
-  if (m.type === 'speed' && !(typeof m.multiplier === 'number' && m.multiplier > 0)) return 'speed: multiplier must be > 0';
-  if (m.type === 'surface' && !(typeof m.res === 'number' && m.res >= 2 && m.res <= 512)) return 'surface: res must be 2…512';
+  if (m.type === 'step' && !(typeof m.steps === 'number' && m.steps >= 1))
+    return 'step: steps must be ≥ 1';
+  if (m.type === 'speed' && !(typeof m.multiplier === 'number' && m.multiplier > 0))
+    return 'speed: multiplier must be > 0';
+  if (m.type === 'surface' && !(typeof m.res === 'number' && m.res >= 2 && m.res <= 512))
+    return 'surface: res must be 2…512';
   return null;
 }

@@ -23,7 +23,10 @@ function harness() {
     }
     t = end;
   };
-  const frames = (runId: string) => sent.filter((m): m is Extract<FromWorker, { type: 'frame' }> => m.type === 'frame' && m.runId === runId);
+  const frames = (runId: string) =>
+    sent.filter(
+      (m): m is Extract<FromWorker, { type: 'frame' }> => m.type === 'frame' && m.runId === runId,
+    );
   return { runner, sent, flush, frames };
 }
 
@@ -52,7 +55,11 @@ describe('Runner', () => {
   it('never has more than MAX_FRAMES_IN_FLIGHT unacknowledged frames', () => {
     const h = harness();
     h.runner.handle({ type: 'speed', multiplier: 10 });
-    h.runner.handle({ type: 'start', runId: 'a', config: { ...small, budget: { unit: 'epochs', amount: 1000 } } });
+    h.runner.handle({
+      type: 'start',
+      runId: 'a',
+      config: { ...small, budget: { unit: 'epochs', amount: 1000 } },
+    });
     h.flush(2000);
     expect(h.frames('a').length).toBe(MAX_FRAMES_IN_FLIGHT);
     h.runner.handle({ type: 'ack', runId: 'a', seq: MAX_FRAMES_IN_FLIGHT });
@@ -118,7 +125,11 @@ describe('Runner', () => {
 
   it('projects N-D runs onto a 2-D slice through the start', () => {
     const h = harness();
-    h.runner.handle({ type: 'start', runId: 'q', config: { preset: 'quadratic-nd', landscape: { dim: 20 } } });
+    h.runner.handle({
+      type: 'start',
+      runId: 'q',
+      config: { preset: 'quadratic-nd', landscape: { dim: 20 } },
+    });
     const f = h.frames('q')[0]!;
     expect(f.dim).toBe(20);
     expect(f.frame.positions).toHaveLength(2);

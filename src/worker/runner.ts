@@ -69,10 +69,18 @@ export class Runner {
           ? this.endpoint.post({ type: 'pong', id: msg.id })
           : this.endpoint.post({ type: 'ready', version: PROTOCOL_VERSION });
       case 'start':
-        return this.start(msg.runId, (msg.config ?? {}) as Record<string, unknown>, msg.paused ?? false);
+        return this.start(
+          msg.runId,
+          (msg.config ?? {}) as Record<string, unknown>,
+          msg.paused ?? false,
+        );
       case 'patch': {
         const slot = this.slots.get(msg.runId);
-        return this.start(msg.runId, { ...(slot?.input ?? {}), ...msg.patch }, slot?.state === 'paused');
+        return this.start(
+          msg.runId,
+          { ...(slot?.input ?? {}), ...msg.patch },
+          slot?.state === 'paused',
+        );
       }
       case 'pause':
         return this.each(msg.runId, (s) => s.state === 'running' && this.setState(s, 'paused'));
@@ -123,7 +131,12 @@ export class Runner {
       run = createRun(input);
     } catch (e) {
       const errors = e instanceof ConfigInvalidError ? e.errors : undefined;
-      return this.endpoint.post({ type: 'error', runId: id, message: (e as Error).message, errors });
+      return this.endpoint.post({
+        type: 'error',
+        runId: id,
+        message: (e as Error).message,
+        errors,
+      });
     }
     const slot: Slot = {
       id,
@@ -177,7 +190,8 @@ export class Runner {
       s.target = Math.max(s.target, s.run.steps) + (rate * dt) / 1000;
     }
     const active = slots.filter(
-      (s) => (s.state === 'running' || s.pendingSteps > 0) && s.seq - s.acked < MAX_FRAMES_IN_FLIGHT,
+      (s) =>
+        (s.state === 'running' || s.pendingSteps > 0) && s.seq - s.acked < MAX_FRAMES_IN_FLIGHT,
     );
     const share = TICK_BUDGET_MS / Math.max(1, active.length);
     for (const s of active) {
@@ -235,9 +249,17 @@ export class Runner {
   private surface(msg: Extract<ToWorker, { type: 'surface' }>): void {
     const r = resolveConfig(msg.config);
     if (!r.ok) {
-      return this.endpoint.post({ type: 'error', requestId: msg.requestId, message: 'invalid config for surface', errors: r.errors });
+      return this.endpoint.post({
+        type: 'error',
+        requestId: msg.requestId,
+        message: 'invalid config for surface',
+        errors: r.errors,
+      });
     }
     const s = computeSurface(r.config, msg.res, msg.box);
-    this.endpoint.post({ type: 'surface', requestId: msg.requestId, ...s }, [s.train.buffer as ArrayBuffer, s.test.buffer as ArrayBuffer]);
+    this.endpoint.post({ type: 'surface', requestId: msg.requestId, ...s }, [
+      s.train.buffer as ArrayBuffer,
+      s.test.buffer as ArrayBuffer,
+    ]);
   }
 }

@@ -37,11 +37,18 @@ export function projector(run: Run): Projector {
   };
 }
 
-export function computeSurface(config: RunConfig, res: number, box?: { lo: number[]; hi: number[] }) {
+export function computeSurface(
+  config: RunConfig,
+  res: number,
+  box?: { lo: number[]; hi: number[] },
+) {
   const objective = buildObjective(config);
   const lo = box?.lo ?? objective.viewBox.lo;
   const hi = box?.hi ?? objective.viewBox.hi;
-  const view = { lo: [lo[0]!, lo[1]!] as [number, number], hi: [hi[0]!, hi[1]!] as [number, number] };
+  const view = {
+    lo: [lo[0]!, lo[1]!] as [number, number],
+    hi: [hi[0]!, hi[1]!] as [number, number],
+  };
   let slice: { center: Float64Array; d1: Float64Array; d2: Float64Array } | undefined;
   if (objective.dim !== 2) {
     const { d1, d2 } = randomSliceDirections(objective.dim, SLICE_SEED);

@@ -84,7 +84,10 @@ describe.concurrent('batchscape run', SLOW, () => {
     expect(traj).toHaveLength(5 * 16 + 1);
     expect(traj[0]).toMatchObject({ step: 0, epoch: 0, lr: 0.01, batch: 64 });
     // The start record has no minibatch yet: it carries the full train loss there.
-    expect(traj[0]!.batchLoss).toBeCloseTo((out.metrics as { trainLoss: number }[])[0]!.trainLoss, 5);
+    expect(traj[0]!.batchLoss).toBeCloseTo(
+      (out.metrics as { trainLoss: number }[])[0]!.trainLoss,
+      5,
+    );
     expect(traj[1]!.w).toHaveLength(2);
     expect(traj.slice(1).every((p) => isFiniteNumber(p.batchLoss))).toBe(true);
     const metrics = out.metrics as Record<string, unknown>[];

@@ -19,7 +19,12 @@ afterAll(async () => {
 });
 
 interface Handle {
-  runsStore: { getState(): { runs: { id: string; color: string; state: string; batch: number; label: string }[]; playing: boolean } };
+  runsStore: {
+    getState(): {
+      runs: { id: string; color: string; state: string; batch: number; label: string }[];
+      playing: boolean;
+    };
+  };
   viewStore: { getState(): { presenter: boolean; help: boolean } };
   configStore: { getState(): { compare: { values: unknown[] } } };
   engineConfigs(): unknown[];
@@ -53,7 +58,10 @@ describe('explorer', () => {
     const r = await runs(page);
     expect(r.map((x) => x.label)).toEqual(['B = 8', 'B = 1024']);
     expect(new Set(r.map((x) => x.color)).size).toBe(2);
-    for (const x of r) expect(await page.evaluate((id) => window.__batchscape.pointCount(id), x.id)).toBeGreaterThan(10);
+    for (const x of r)
+      expect(await page.evaluate((id) => window.__batchscape.pointCount(id), x.id)).toBeGreaterThan(
+        10,
+      );
     await expect(page.textContent('[data-testid="readout-gap-run0"]')).resolves.toMatch(/\d/);
     await page.waitForTimeout(500);
     await screenshot(page, 'explorer-home');
@@ -67,7 +75,10 @@ describe('explorer', () => {
     const before = (await runs(page))[0]!.label;
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((b) => window.__batchscape.runsStore.getState().runs[0]!.label !== b, before);
+    await page.waitForFunction(
+      (b) => window.__batchscape.runsStore.getState().runs[0]!.label !== b,
+      before,
+    );
     const box = (await slider.boundingBox())!;
     await page.mouse.move(box.x + 2, box.y + box.height / 2);
     await page.mouse.down();
@@ -93,11 +104,15 @@ describe('explorer', () => {
     const dir = mkdtempSync(join(tmpdir(), 'batchscape-'));
     const file = join(dir, 'config.json');
     writeFileSync(file, JSON.stringify(config));
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', '--config', file], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-    });
+    const cli = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'run', '--config', file],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    );
     expect(cli.status, cli.stderr).toBe(0);
     const out = JSON.parse(cli.stdout) as { trajectory: { w: number[] }[] };
     const flat = new Float32Array(out.trajectory.flatMap((p) => p.w));
@@ -108,9 +123,14 @@ describe('explorer', () => {
   it('presenter mode and keyboard shortcuts', async () => {
     const { page, errors } = await open();
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page
+      .locator('body')
+      .click({ position: { x: 5, y: 5 } })
+      .catch(() => undefined);
     await page.keyboard.press('p');
-    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('presenter');
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe(
+      'presenter',
+    );
     await page.keyboard.press('Shift+?');
     await page.waitForSelector('[data-testid="help-overlay"]');
     await screenshot(page, 'explorer-help');
@@ -118,14 +138,23 @@ describe('explorer', () => {
     await expect(page.locator('[data-testid="help-overlay"]').count()).resolves.toBe(0);
     const playing = await page.evaluate(() => window.__batchscape.runsStore.getState().playing);
     await page.keyboard.press(' ');
-    await expect(page.evaluate(() => window.__batchscape.runsStore.getState().playing)).resolves.toBe(!playing);
+    await expect(
+      page.evaluate(() => window.__batchscape.runsStore.getState().playing),
+    ).resolves.toBe(!playing);
     const b0 = (await runs(page))[0]!.batch;
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((b) => window.__batchscape.configStore.getState().compare.values[0] !== b, b0);
-    await expect(page.evaluate(() => window.__batchscape.configStore.getState().compare.values[0])).resolves.toBe(b0 * 2);
+    await page.waitForFunction(
+      (b) => window.__batchscape.configStore.getState().compare.values[0] !== b,
+      b0,
+    );
+    await expect(
+      page.evaluate(() => window.__batchscape.configStore.getState().compare.values[0]),
+    ).resolves.toBe(b0 * 2);
     await page.waitForTimeout(800);
     await screenshot(page, 'explorer-presenter');
-    const scroll = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    const scroll = await page.evaluate(
+      () => document.documentElement.scrollWidth <= window.innerWidth,
+    );
     expect(scroll).toBe(true);
     expect(errors).toEqual([]);
   });

@@ -15,7 +15,9 @@ const TS = logSpacedInts(1, STEPS, 8);
 
 describe('random-potential diffusion', () => {
   it('grows logarithmically over t ∈ [1e2, 1e4] and the log law beats a power law', () => {
-    const d = diffusionEnsemble({ preset: 'random-potential' }, SEEDS, STEPS, TS, { varyLandscape: true });
+    const d = diffusionEnsemble({ preset: 'random-potential' }, SEEDS, STEPS, TS, {
+      varyLandscape: true,
+    });
     const { logFit, powerFit } = diffusionFits(d.t, d.meanDistance, [100, STEPS]);
     expect(d.diverged).toBe(0);
     expect(logFit.a).toBeGreaterThan(0);
@@ -24,9 +26,15 @@ describe('random-potential diffusion', () => {
   }, 60_000);
 
   it('on a flat potential (amplitude 0) the walk is diffusive: exponent 0.5 ± 0.05', () => {
-    const d = diffusionEnsemble({ preset: 'random-potential', landscape: { amplitude: 0 } }, SEEDS, STEPS, TS, {
-      varyLandscape: true,
-    });
+    const d = diffusionEnsemble(
+      { preset: 'random-potential', landscape: { amplitude: 0 } },
+      SEEDS,
+      STEPS,
+      TS,
+      {
+        varyLandscape: true,
+      },
+    );
     const { powerFit } = diffusionFits(d.t, d.meanDistance, [100, STEPS]);
     expect(powerFit.p).toBeGreaterThan(0.45);
     expect(powerFit.p).toBeLessThan(0.55);

@@ -20,7 +20,9 @@ const SPEEDS: readonly { value: string; multiplier: number }[] = [
 export function PlaybackSection() {
   const controller = useController();
   const playing = useRuns((r) => r.playing);
-  const ended = useRuns((r) => r.runs.length > 0 && r.runs.every((x) => x.state === 'done' || x.state === 'diverged'));
+  const ended = useRuns(
+    (r) => r.runs.length > 0 && r.runs.every((x) => x.state === 'done' || x.state === 'diverged'),
+  );
   const speed = useRuns((r) => r.speed);
   const speedId = useId();
   const speedValue = SPEEDS.find((s) => s.multiplier === speed)?.value ?? '1';
