@@ -1,6 +1,7 @@
 // `npm test`: every gate in order, stopping at the first failure.
 // Stages shell out to local binaries (never a global or a download) with inherited stdio.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './find-chromium.mjs';
@@ -8,18 +9,44 @@ import { findChromium } from './find-chromium.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => resolve(root, 'node_modules/.bin', name);
 const skipE2E = process.env.SKIP_E2E === '1';
+const resultsDir = resolve(root, 'test-results');
+
+// Each Vitest stage also writes a JSON report, so the run ends with one plain
+// "N passed, N failed" line that any CI can read.
+function counted(name) {
+  mkdirSync(resultsDir, { recursive: true });
+  rmSync(resolve(resultsDir, `${name}.json`), { force: true }); // never count a stale report
+  return ['--reporter=default', '--reporter=json', `--outputFile.json=${resolve(resultsDir, `${name}.json`)}`];
+}
+
+function tally(names) {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const name of names) {
+    try {
+      const r = JSON.parse(readFileSync(resolve(resultsDir, `${name}.json`), 'utf8'));
+      passed += r.numPassedTests;
+      failed += r.numFailedTests;
+      skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+    } catch {
+      // A stage that did not run (skipped or stopped early) has no report.
+    }
+  }
+  return `tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+}
 
 const stages = [
   { name: 'typecheck', cmd: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
   { name: 'lint', cmd: bin('eslint'), args: ['.'] },
-  { name: 'unit', cmd: bin('vitest'), args: ['run'] },
+  { name: 'unit', cmd: bin('vitest'), args: ['run', ...counted('unit')] },
   {
     name: 'e2e',
     skip: skipE2E && 'SKIP_E2E=1',
     // Resolve (or install) Chromium before Vitest starts, so a missing browser is one clear line.
     before: () => console.log(`[test] chromium: ${findChromium()}`),
     cmd: bin('vitest'),
-    args: ['run', '-c', 'vitest.e2e.config.ts'],
+    args: ['run', '-c', 'vitest.e2e.config.ts', ...counted('e2e')],
   },
 ];
 
@@ -53,7 +80,9 @@ for (const stage of stages) {
   timings.push({ name: stage.name, status: status === 0 ? 'ok' : 'FAILED', ms });
   if (status !== 0) {
     console.error(`\n[test] FAILED at ${stage.name} — ${summary()}`);
+    console.log(tally(['unit', 'e2e']));
     process.exit(status);
   }
 }
 console.log(`\n[test] all passed — ${summary()}`);
+console.log(tally(['unit', 'e2e']));

@@ -7,28 +7,12 @@ import { batchAt, effectiveBudget, lrFactor, lrScale } from './schedules';
 import { basinOf, gradientNoise, hessianExtremes, noiseScale, type MetricRecord } from './metrics';
 import { identityIndex } from './data';
 import { createRng, shuffleInPlace, splitStreams, type RunStreams } from './rng';
+import { allocChunk, trim, type MutableChunk, type RunChunk, type RunStatus } from './runChunk';
+
+export type { RunChunk, RunStatus } from './runChunk';
 
 /** Most steps one `advance` call takes; callers loop for more. */
 export const MAX_CHUNK_STEPS = 1 << 20;
-
-export type RunStatus = 'running' | 'done' | 'diverged';
-
-/**
- * What one `advance` call produced. Per-step series are columnar typed arrays so the
- * worker can transfer them without copying; positions are row-major (count × dim).
- */
-export interface RunChunk {
-  /** Recorded steps in this chunk (every `recordEvery`-th step, plus the last). */
-  count: number;
-  step: Float64Array;
-  epoch: Float32Array;
-  lr: Float32Array;
-  batch: Float32Array;
-  batchLoss: Float32Array;
-  positions: Float32Array;
-  metrics: MetricRecord[];
-  status: RunStatus;
-}
 
 export class ConfigInvalidError extends Error {
   constructor(readonly errors: ConfigError[]) {
@@ -286,34 +270,6 @@ export class Run {
     chunk.batchLoss[i] = Number.isFinite(loss) ? loss : Number.MAX_VALUE;
     for (let j = 0; j < this.dim; j++) chunk.positions[i * this.dim + j] = this.w[j]!;
   }
-}
-
-type MutableChunk = Omit<RunChunk, 'metrics' | 'status'>;
-
-function allocChunk(cap: number, dim: number): MutableChunk {
-  return {
-    count: 0,
-    step: new Float64Array(cap),
-    epoch: new Float32Array(cap),
-    lr: new Float32Array(cap),
-    batch: new Float32Array(cap),
-    batchLoss: new Float32Array(cap),
-    positions: new Float32Array(cap * dim),
-  };
-}
-
-function trim(c: MutableChunk): MutableChunk {
-  const n = c.count;
-  const dim = n > 0 ? c.positions.length / c.step.length : 0;
-  return {
-    count: n,
-    step: c.step.slice(0, n),
-    epoch: c.epoch.slice(0, n),
-    lr: c.lr.slice(0, n),
-    batch: c.batch.slice(0, n),
-    batchLoss: c.batchLoss.slice(0, n),
-    positions: c.positions.slice(0, n * dim),
-  };
 }
 
 function finiteOr(x: number, fallback = Number.MAX_VALUE): number {

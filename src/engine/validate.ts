@@ -1,70 +1,19 @@
 import { CONFIG_VERSION, PRESET_IDS, type PresetId, type RunConfig } from './config';
 import { presetDefaults } from './presets';
+import {
+  bool,
+  describe,
+  isObj,
+  num,
+  numArray,
+  oneOf,
+  type Check,
+  type ConfigError,
+} from './validateChecks';
 
-/** One problem with a config: where (dotted path) and why. */
-export interface ConfigError {
-  path: string;
-  message: string;
-}
+export type { ConfigError } from './validateChecks';
 
 export type ResolveResult = { ok: true; config: RunConfig } | { ok: false; errors: ConfigError[] };
-
-type Check = (value: unknown, path: string, errors: ConfigError[], whole: RunConfig) => void;
-
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function num(
-  min: number,
-  max: number,
-  opts: { integer?: boolean; exclusiveMin?: boolean } = {},
-): Check {
-  return (v, path, errors) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      errors.push({ path, message: `must be a finite number, got ${describe(v)}` });
-    } else if (opts.integer && !Number.isInteger(v)) {
-      errors.push({ path, message: `must be a whole number, got ${v}` });
-    } else if (opts.exclusiveMin ? v <= min : v < min) {
-      errors.push({ path, message: `must be ${opts.exclusiveMin ? '>' : '≥'} ${min}, got ${v}` });
-    } else if (v > max) {
-      errors.push({ path, message: `must be ≤ ${max}, got ${v}` });
-    }
-  };
-}
-
-function oneOf(values: readonly string[]): Check {
-  return (v, path, errors) => {
-    if (typeof v !== 'string' || !values.includes(v)) {
-      errors.push({ path, message: `must be one of ${values.join(', ')}; got ${describe(v)}` });
-    }
-  };
-}
-
-function numArray(minLen: number, maxLen: number, min = -1e6, max = 1e6): Check {
-  return (v, path, errors) => {
-    if (!Array.isArray(v))
-      return void errors.push({ path, message: `must be a list of numbers, got ${describe(v)}` });
-    if (v.length < minLen || v.length > maxLen) {
-      errors.push({
-        path,
-        message: `must have ${minLen === maxLen ? minLen : `${minLen}–${maxLen}`} entries, got ${v.length}`,
-      });
-    }
-    v.forEach((x, i) => num(min, max)(x, `${path}[${i}]`, errors, undefined as never));
-  };
-}
-
-const bool: Check = (v, path, errors) => {
-  if (typeof v !== 'boolean')
-    errors.push({ path, message: `must be true or false, got ${describe(v)}` });
-};
-
-function describe(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
-  if (Array.isArray(v)) return 'a list';
-  if (v === null) return 'null';
-  return typeof v === 'object' ? 'an object' : String(v);
-}
 
 const LANDSCAPE: Record<string, Check> = {
   dataSeed: num(0, 2 ** 32 - 1, { integer: true }),
