@@ -6,6 +6,8 @@ import { engineConfig } from './state/controller';
 import { runBuffers } from './state/buffers';
 import { runsStore } from './state/runsStore';
 import { hashFloat32 } from './engine/hash';
+import { WorkerPool } from './state/pool';
+import { ensembleStore, setPoolFactory } from './state/ensembleStore';
 import { viewStore } from './state/viewStore';
 import { decodeUrl } from './state/url';
 import { ControllerContext } from './ui/controllerContext';
@@ -16,11 +18,12 @@ const decoded = decodeUrl(window.location.search);
 configStore.setState(decoded.config);
 viewStore.setState(decoded.view);
 
-const controller = new Controller(
-  () =>
-    new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module' }) as never,
-);
+const engineWorker = () =>
+  new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module' }) as never;
+const controller = new Controller(engineWorker);
 controller.init();
+// Ensembles get their own workers (created on first use), so live runs never wait on them.
+setPoolFactory(() => new WorkerPool(engineWorker, WorkerPool.defaultSize()));
 
 // A handle for end-to-end tests and curious users: the exact engine configs and a
 // fingerprint of each run's recorded trajectory (compared with the CLI's).
@@ -35,6 +38,7 @@ controller.init();
     return b ? hashFloat32(b.positions, b.count * 2) : null;
   },
   pointCount: (runId: string) => runBuffers.get(runId)?.count ?? 0,
+  ensembleStore,
 };
 
 createRoot(document.getElementById('root')!).render(

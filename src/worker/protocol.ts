@@ -6,6 +6,7 @@
 import type { ConfigError } from '../engine/validate';
 import type { MetricRecord } from '../engine/metrics';
 import type { Basin } from '../engine/objectives/types';
+import type { EnsembleJob, JobResult } from '../engine/ensemble';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -45,7 +46,9 @@ export type ToWorker =
       res: number;
       box?: { lo: number[]; hi: number[] };
     }
-  | { type: 'ping'; id: number };
+  | { type: 'ping'; id: number }
+  /** One ensemble job (pool workers): answered by a job-result or an error with jobId. */
+  | { type: 'job'; jobId: number; job: EnsembleJob };
 
 // ── worker → main ───────────────────────────────────────────────────────────
 export type FromWorker =
@@ -73,7 +76,15 @@ export type FromWorker =
       progress: number;
       divergedAt: number | null;
     }
-  | { type: 'error'; runId?: string; requestId?: number; message: string; errors?: ConfigError[] }
+  | {
+      type: 'error';
+      runId?: string;
+      requestId?: number;
+      jobId?: number;
+      message: string;
+      errors?: ConfigError[];
+    }
+  | { type: 'job-result'; jobId: number; result: JobResult }
   | {
       type: 'surface';
       requestId: number;
@@ -102,6 +113,7 @@ export function frameTransferables(f: FrameData): ArrayBuffer[] {
 }
 
 const TO_WORKER_TYPES = new Set([
+  'job',
   'hello',
   'start',
   'pause',
@@ -127,6 +139,11 @@ export function checkToWorker(msg: unknown): string | null {
     return 'step: steps must be ≥ 1';
   if (m.type === 'speed' && !(typeof m.multiplier === 'number' && m.multiplier > 0))
     return 'speed: multiplier must be > 0';
+  if (
+    m.type === 'job' &&
+    !(typeof m.jobId === 'number' && typeof m.job === 'object' && m.job !== null)
+  )
+    return 'job: needs a numeric jobId and a job object';
   if (m.type === 'surface' && !(typeof m.res === 'number' && m.res >= 2 && m.res <= 512))
     return 'surface: res must be 2…512';
   return null;

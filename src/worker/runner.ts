@@ -6,6 +6,7 @@
  */
 import { createRun, ConfigInvalidError, type Run } from '../engine/run';
 import { resolveConfig } from '../engine/validate';
+import { runJob } from '../engine/ensemble';
 import {
   BASE_PLAY_SECONDS,
   MAX_FRAMES_IN_FLIGHT,
@@ -113,6 +114,8 @@ export class Runner {
       }
       case 'surface':
         return this.surface(msg);
+      case 'job':
+        return this.job(msg.jobId, msg.job);
     }
   }
 
@@ -244,6 +247,16 @@ export class Runner {
       frameTransferables(frame),
     );
     s.sentStart = true;
+  }
+
+  /** Ensemble jobs run to completion at once: pool workers do nothing else. */
+  private job(jobId: number, job: Extract<ToWorker, { type: 'job' }>['job']): void {
+    try {
+      this.endpoint.post({ type: 'job-result', jobId, result: runJob(job) });
+    } catch (e) {
+      const errors = e instanceof ConfigInvalidError ? e.errors : undefined;
+      this.endpoint.post({ type: 'error', jobId, message: (e as Error).message, errors });
+    }
   }
 
   private surface(msg: Extract<ToWorker, { type: 'surface' }>): void {

@@ -1,0 +1,302 @@
+/**
+ * The science views' experiments as job lists plus aggregators (see ensemble.ts). The
+ * browser pool and the CLI build the same jobs and aggregate the same way, so a view's
+ * numbers match the CLI's for the same seeds.
+ */
+import type { ConfigInput } from './config';
+import type { DiffusionSample, EndpointResult, EnsembleJob, KeskarResult } from './ensemble';
+import { logFit, mean, powerFit, sampleSd, summarize, logSpacedInts, type Summary } from './stats';
+
+export const seedList = (count: number, start = 1): number[] =>
+  Array.from({ length: count }, (_, i) => start + i);
+
+// ── Batch-size (× learning-rate) sweep ─────────────────────────────────────────
+export interface SweepSpec {
+  base: ConfigInput;
+  batches: number[];
+  /** Optional second axis; omitted ⇒ the base learning rate. */
+  lrs?: number[];
+  seeds: number[];
+  sharpnessEps?: number;
+}
+
+export interface SweepRow {
+  batch: number;
+  lr: number;
+  runs: number;
+  flatFraction: number | null;
+  /** 95% interval of the flat fraction (Wilson score), when it applies. */
+  flatCi: [number, number] | null;
+  finalTrainLoss: Summary;
+  finalTestLoss: Summary;
+  gap: Summary;
+  lambdaMax: Summary;
+  distance: Summary;
+  sharpness: Summary | null;
+  diverged: number;
+}
+
+export function sweepJobs(spec: SweepSpec): EnsembleJob[] {
+  const jobs: EnsembleJob[] = [];
+  for (const lr of spec.lrs ?? [undefined]) {
+    for (const batch of spec.batches) {
+      for (const seed of spec.seeds) {
+        const config: ConfigInput = {
+          ...spec.base,
+          batch,
+          seed,
+          ...(lr === undefined ? {} : { lr }),
+        };
+        jobs.push({
+          kind: 'endpoint',
+          config,
+          ...(spec.sharpnessEps ? { sharpnessEps: spec.sharpnessEps } : {}),
+        });
+      }
+    }
+  }
+  return jobs;
+}
+
+/** Rows in job order (lr-major, then batch); `results[i]` answers `jobs[i]`. */
+export function sweepRows(
+  spec: SweepSpec,
+  results: EndpointResult[],
+  hasFlatBasin: boolean,
+): SweepRow[] {
+  const rows: SweepRow[] = [];
+  const per = spec.seeds.length;
+  for (let c = 0; c * per < results.length; c++)
+    rows.push(endpointRow(results.slice(c * per, (c + 1) * per), hasFlatBasin));
+  return rows;
+}
+
+export function endpointRow(rs: EndpointResult[], hasFlatBasin: boolean): SweepRow {
+  const flat = rs.filter((r) => r.basin === 'flat').length;
+  const sharp = rs.map((r) => r.sharpness).filter((x): x is number => x !== null);
+  return {
+    batch: rs[0]?.batch ?? 0,
+    lr: rs[0]?.lr ?? 0,
+    runs: rs.length,
+    flatFraction: hasFlatBasin && rs.length ? flat / rs.length : null,
+    flatCi: hasFlatBasin && rs.length ? wilson(flat, rs.length) : null,
+    finalTrainLoss: summarize(rs.map((r) => r.trainLoss)),
+    finalTestLoss: summarize(rs.map((r) => r.testLoss)),
+    gap: summarize(rs.map((r) => r.gap)),
+    lambdaMax: summarize(rs.map((r) => r.lambdaMax).filter((x): x is number => x !== null)),
+    distance: summarize(rs.map((r) => r.distance)),
+    sharpness: sharp.length ? summarize(sharp) : null,
+    diverged: rs.filter((r) => r.status === 'diverged').length,
+  };
+}
+
+/** Wilson score interval for a proportion k/n at 95%. */
+export function wilson(k: number, n: number): [number, number] {
+  const z = 1.959964;
+  const p = k / n;
+  const den = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / den;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / den;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+// ── Remedies, side by side ─────────────────────────────────────────────────────
+export interface Remedy {
+  id: string;
+  label: string;
+  /** One plain sentence: what the remedy changes. */
+  blurb: string;
+  patch: ConfigInput;
+}
+
+/** Matched variants: the same landscape, seeds and epochs; only the recipe differs. */
+export function remedies(small: number, large: number, lr: number): Remedy[] {
+  const big = { batch: large, refBatch: small };
+  return [
+    {
+      id: 'small',
+      label: `small batch (B = ${small})`,
+      blurb: 'The baseline: noisy steps.',
+      patch: { batch: small, refBatch: small },
+    },
+    {
+      id: 'large',
+      label: `large batch (B = ${large})`,
+      blurb: 'Same epochs, far fewer and smoother steps.',
+      patch: big,
+    },
+    {
+      id: 'sqrt',
+      label: '+ √ LR scaling',
+      blurb: `Learning rate × √(B/${small}), keeping the noise scale closer to the small batch's.`,
+      patch: { ...big, lrScaling: 'sqrt' },
+    },
+    {
+      id: 'linear',
+      label: '+ linear LR scaling',
+      blurb: `Learning rate × B/${small}: the same noise scale, but steps may become unstable.`,
+      patch: { ...big, lrScaling: 'linear' },
+    },
+    {
+      id: 'regime',
+      label: '+ regime adaptation',
+      blurb: 'Train longer: as many updates as the small batch makes.',
+      patch: { ...big, regimeAdaptation: true },
+    },
+    {
+      id: 'highlr',
+      label: '+ high initial LR',
+      blurb: `Learning rate ${5 * lr} for the first half, then ${lr}.`,
+      patch: { ...big, lr: 5 * lr, lrSchedule: { kind: 'step', milestones: [0.5], factor: 0.2 } },
+    },
+    {
+      id: 'warmup',
+      label: '+ warm-up to high LR',
+      blurb: `Ramp the learning rate up to ${5 * lr} over the first 10%, then keep it.`,
+      patch: { ...big, lr: 5 * lr, lrSchedule: { kind: 'warmup', fraction: 0.1 } },
+    },
+    {
+      id: 'grow',
+      label: '+ growing batch',
+      blurb: `Start at B = ${small}, multiply by 4 at 10%, 20%, 30% of training, up to ${large}.`,
+      patch: {
+        batch: small,
+        refBatch: small,
+        batchSchedule: { kind: 'grow', milestones: [0.1, 0.2, 0.3], factor: 4, cap: large },
+      },
+    },
+  ];
+}
+
+export function remedyJobs(base: ConfigInput, list: Remedy[], seeds: number[]): EnsembleJob[] {
+  return list.flatMap((r) =>
+    seeds.map((seed) => ({ kind: 'endpoint' as const, config: { ...base, ...r.patch, seed } })),
+  );
+}
+
+export function remedyRows(
+  list: Remedy[],
+  seeds: number[],
+  results: EndpointResult[],
+  hasFlatBasin: boolean,
+) {
+  return list.map((r, i) => ({
+    remedy: r,
+    row: endpointRow(results.slice(i * seeds.length, (i + 1) * seeds.length), hasFlatBasin),
+  }));
+}
+
+// ── Hoffer's diffusion ─────────────────────────────────────────────────────────
+export interface DiffusionCurveSpec {
+  label: string;
+  patch: ConfigInput;
+}
+
+export interface DiffusionSpec {
+  base: ConfigInput;
+  curves: DiffusionCurveSpec[];
+  seeds: number[];
+  steps: number;
+  perDecade: number;
+  /** Each seed on its own random potential (dataSeed = seed): the average Hoffer's law is about. */
+  varyLandscape: boolean;
+  fitRange: [number, number];
+}
+
+export function diffusionTimes(steps: number, perDecade: number): number[] {
+  return logSpacedInts(1, steps, perDecade);
+}
+
+export function diffusionJobs(spec: DiffusionSpec): EnsembleJob[] {
+  const ts = diffusionTimes(spec.steps, spec.perDecade);
+  return spec.curves.flatMap((c) =>
+    spec.seeds.map((seed) => {
+      const land = {
+        ...((spec.base.landscape as object) ?? {}),
+        ...((c.patch.landscape as object) ?? {}),
+      };
+      const config: ConfigInput = {
+        ...spec.base,
+        ...c.patch,
+        seed,
+        landscape: spec.varyLandscape ? { ...land, dataSeed: seed } : land,
+      } as ConfigInput;
+      return { kind: 'diffusion' as const, config, ts };
+    }),
+  );
+}
+
+export interface DiffusionCurve {
+  label: string;
+  t: number[];
+  mean: number[];
+  sd: number[];
+  /** 95% band of the ensemble mean. */
+  lo: number[];
+  hi: number[];
+  logFit: { a: number; b: number; r2: number };
+  powerFit: { c: number; p: number; r2: number };
+  diverged: number;
+}
+
+export function diffusionCurves(spec: DiffusionSpec, results: DiffusionSample[]): DiffusionCurve[] {
+  const k = spec.seeds.length;
+  return spec.curves.map((c, i) => {
+    const rs = results.slice(i * k, (i + 1) * k);
+    const t = rs[0]?.t ?? [];
+    const meanD = t.map((_, j) => mean(rs.map((r) => r.distance[j]!)));
+    const sd = t.map((_, j) => sampleSd(rs.map((r) => r.distance[j]!)));
+    const half = sd.map((s) => (1.96 * s) / Math.sqrt(Math.max(1, k)));
+    const keep = t
+      .map((_, j) => j)
+      .filter((j) => t[j]! >= spec.fitRange[0] && t[j]! <= spec.fitRange[1] && t[j]! > 0);
+    const ft = keep.map((j) => t[j]!);
+    const fd = keep.map((j) => meanD[j]!);
+    return {
+      label: c.label,
+      t,
+      mean: meanD,
+      sd,
+      lo: meanD.map((m, j) => m - half[j]!),
+      hi: meanD.map((m, j) => m + half[j]!),
+      logFit: logFit(ft, fd),
+      powerFit: powerFit(ft, fd),
+      diverged: rs.filter((r) => r.diverged).length,
+    };
+  });
+}
+
+// ── Keskar's interpolation and sharpness ───────────────────────────────────────
+export function keskarJobs(
+  base: ConfigInput,
+  seeds: number[],
+  small: number,
+  large: number,
+  sharpnessEps: number,
+  alphas: number[],
+): EnsembleJob[] {
+  return seeds.map((seed) => ({
+    kind: 'keskar' as const,
+    config: { ...base, seed },
+    small,
+    large,
+    alphas,
+    sharpnessEps,
+  }));
+}
+
+export type { KeskarResult };
+
+// ── Stability on the N-D quadratic ─────────────────────────────────────────────
+/** Full-batch runs over a log-spaced learning-rate axis: GD diverges iff η·λ_max > 2. */
+export function stabilityJobs(
+  base: ConfigInput,
+  lrs: number[],
+  steps: number,
+  n: number,
+): EnsembleJob[] {
+  return lrs.map((lr) => ({
+    kind: 'endpoint' as const,
+    config: { ...base, lr, batch: n, budget: { unit: 'steps', amount: steps }, seed: 1 },
+  }));
+}

@@ -1,0 +1,37 @@
+/**
+ * Keskar et al.'s 1-D plot: the loss along the line through a small-batch solution
+ * x_SB and a large-batch solution x_LB, f(α·x_LB + (1 − α)·x_SB) for α ∈ [−1, 2]
+ * (α = 0 is x_SB, α = 1 is x_LB), on train and test.
+ */
+import type { Objective } from './objectives/types';
+
+export interface InterpolationLine {
+  alpha: number[];
+  train: number[];
+  test: number[];
+  /** The points on the line (first two coordinates, for drawing the path on a 2-D surface). */
+  path: [number, number][];
+}
+
+export function linspace(lo: number, hi: number, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => (n === 1 ? lo : lo + ((hi - lo) * i) / (n - 1)));
+}
+
+export function interpolationLine(
+  obj: Objective,
+  xSmall: ArrayLike<number>,
+  xLarge: ArrayLike<number>,
+  alphas: readonly number[] = linspace(-1, 2, 61),
+): InterpolationLine {
+  const w = new Float64Array(obj.dim);
+  const train: number[] = [];
+  const test: number[] = [];
+  const path: [number, number][] = [];
+  for (const a of alphas) {
+    for (let j = 0; j < obj.dim; j++) w[j] = a * xLarge[j]! + (1 - a) * xSmall[j]!;
+    train.push(obj.fullLossGrad(w, 'train', null));
+    test.push(obj.fullLossGrad(w, 'test', null));
+    path.push([w[0]!, w[1] ?? 0]);
+  }
+  return { alpha: [...alphas], train, test, path };
+}
