@@ -21,11 +21,14 @@ class Sgd implements Optimizer {
   reset(): void {}
 }
 
-/** Heavy ball: v ← m·v + g, w ← w − lr·v (PyTorch convention). */
-class HeavyBall implements Optimizer {
-  readonly kind = 'momentum' as const;
+/**
+ * Momentum with velocity v ← m·v + g (PyTorch convention). Heavy ball steps
+ * w ← w − lr·v; Nesterov, in its look-ahead-free form, steps w ← w − lr·(g + m·v).
+ */
+class Momentum implements Optimizer {
   private readonly v: Float64Array;
   constructor(
+    readonly kind: 'momentum' | 'nesterov',
     dim: number,
     readonly momentum: number,
   ) {
@@ -33,33 +36,11 @@ class HeavyBall implements Optimizer {
   }
   update(w: Float64Array, g: Float64Array, lr: number): void {
     const m = this.momentum;
+    const nesterov = this.kind === 'nesterov';
     for (let j = 0; j < w.length; j++) {
       const v = m * this.v[j]! + g[j]!;
       this.v[j] = v;
-      w[j]! -= lr * v;
-    }
-  }
-  reset(): void {
-    this.v.fill(0);
-  }
-}
-
-/** Nesterov in the look-ahead-free form: v ← m·v + g, w ← w − lr·(g + m·v). */
-class Nesterov implements Optimizer {
-  readonly kind = 'nesterov' as const;
-  private readonly v: Float64Array;
-  constructor(
-    dim: number,
-    readonly momentum: number,
-  ) {
-    this.v = new Float64Array(dim);
-  }
-  update(w: Float64Array, g: Float64Array, lr: number): void {
-    const m = this.momentum;
-    for (let j = 0; j < w.length; j++) {
-      const v = m * this.v[j]! + g[j]!;
-      this.v[j] = v;
-      w[j]! -= lr * (g[j]! + m * v);
+      w[j]! -= lr * (nesterov ? g[j]! + m * v : v);
     }
   }
   reset(): void {
@@ -110,9 +91,8 @@ export function createOptimizer(config: OptimizerConfig, dim: number): Optimizer
     case 'sgd':
       return new Sgd();
     case 'momentum':
-      return new HeavyBall(dim, config.momentum);
     case 'nesterov':
-      return new Nesterov(dim, config.momentum);
+      return new Momentum(config.kind, dim, config.momentum);
     case 'adam':
       return new Adam(dim, config.beta1, config.beta2, config.eps);
   }

@@ -4,18 +4,10 @@
  * readers when to rebuild.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Basin } from '../engine/objectives/types';
+import type { FromWorker } from '../worker/protocol';
 
-export interface SurfaceData {
-  nx: number;
-  ny: number;
-  box: { lo: number[]; hi: number[] };
-  train: Float32Array;
-  test: Float32Array;
-  basins: Basin[];
-  min: number;
-  max: number;
-}
+/** A surface reply from the worker, minus the envelope. */
+export type SurfaceData = Omit<Extract<FromWorker, { type: 'surface' }>, 'type' | 'requestId'>;
 
 export interface SurfaceState {
   data: SurfaceData | null;

@@ -7,22 +7,14 @@ import type { ConfigError } from '../engine/validate';
 import type { MetricRecord } from '../engine/metrics';
 import type { Basin } from '../engine/objectives/types';
 import type { EnsembleJob, JobResult } from '../engine/ensemble';
+import type { MutableChunk } from '../engine/runChunk';
 
 export const PROTOCOL_VERSION = 1;
 
 export type RunState = 'running' | 'paused' | 'done' | 'diverged' | 'stopped';
 
 /** Steps of one run produced since the previous frame (columnar, transferable). */
-export interface FrameData {
-  count: number;
-  step: Float64Array;
-  epoch: Float32Array;
-  lr: Float32Array;
-  batch: Float32Array;
-  batchLoss: Float32Array;
-  /** count × dim, row-major. */
-  positions: Float32Array;
-}
+export type FrameData = MutableChunk;
 
 // ── main → worker ───────────────────────────────────────────────────────────
 export type ToWorker =
