@@ -73,8 +73,13 @@ export function gradientNoise(
   return { traceCov, bSimple: g2 > 1e-9 * traceCov && g2 > 1e-24 ? traceCov / g2 : null };
 }
 
-/** The basin whose centre is nearest, if the point lies within that basin's radius. */
-export function basinOf(basins: readonly Basin[], w: ArrayLike<number>): string | null {
+/**
+ * The basin whose centre is nearest, if the point lies within that basin's radius and
+ * the surface curves up in every direction there (λ_min > 0, when known): a point
+ * parked on a saddle between two basins is in neither.
+ */
+export function basinOf(basins: readonly Basin[], w: ArrayLike<number>, lambdaMin: number | null = null): string | null {
+  if (lambdaMin !== null && lambdaMin <= 0) return null;
   let best: string | null = null;
   let bestD = Infinity;
   for (const b of basins) {

@@ -178,7 +178,10 @@ export class Run {
     let gn = 0;
     for (let j = 0; j < this.dim; j++) gn += g[j]! ** 2;
     // Lanczos gets its own stream keyed by step, so measuring never shifts the run's randomness.
-    const hess = withHessian
+    // Basins are named only on 2-D landscapes, where the exact Hessian is cheap: measure
+    // it whenever a basin could apply, so saddles are never called basins.
+    const needHessian = withHessian || obj.basins.length > 0;
+    const hess = needHessian
       ? hessianExtremes(obj, this.w, createRng(this.config.seed, `lanczos:${this.steps}`))
       : null;
     const noise = gradientNoise(obj, this.w, g);
@@ -190,11 +193,11 @@ export class Run {
       gap: finiteOr(testLoss - trainLoss),
       distance: Math.sqrt(dist),
       gradNorm: finiteOr(Math.sqrt(gn)),
-      lambdaMax: hess ? finiteOr(hess.max) : null,
-      lambdaMin: hess ? finiteOr(hess.min) : null,
+      lambdaMax: hess && withHessian ? finiteOr(hess.max) : null,
+      lambdaMin: hess && withHessian ? finiteOr(hess.min) : null,
       noiseScale: noiseScale(this.currentLr, obj.nTrain, this.currentBatch, this.opt.momentum),
       bSimple: noise.bSimple === null ? null : finiteOr(noise.bSimple),
-      basin: basinOf(obj.basins, this.w),
+      basin: basinOf(obj.basins, this.w, hess ? hess.min : null),
     };
     this.lastMetrics = rec;
     return rec;
