@@ -10,6 +10,8 @@ import { WorkerPool } from './state/pool';
 import { ensembleStore, setPoolFactory } from './state/ensembleStore';
 import { viewStore } from './state/viewStore';
 import { decodeUrl } from './state/url';
+import { decodeViewParams } from './state/viewParams';
+import { viewParamsStore } from './state/viewParamsStore';
 import { ControllerContext } from './ui/controllerContext';
 import { App } from './ui/App';
 import './ui/theme.css';
@@ -17,6 +19,10 @@ import './ui/theme.css';
 const decoded = decodeUrl(window.location.search);
 configStore.setState(decoded.config);
 viewStore.setState(decoded.view);
+const viewParams = decodeViewParams(window.location.search);
+viewParamsStore.setState({ tab: viewParams.tab, params: viewParams.params });
+if (viewParams.notices.length)
+  configStore.setState((s) => ({ notices: [...s.notices, ...viewParams.notices].slice(-5) }));
 
 const engineWorker = () =>
   new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module' }) as never;
@@ -39,6 +45,7 @@ setPoolFactory(() => new WorkerPool(engineWorker, WorkerPool.defaultSize()));
   },
   pointCount: (runId: string) => runBuffers.get(runId)?.count ?? 0,
   ensembleStore,
+  viewParamsStore,
 };
 
 createRoot(document.getElementById('root')!).render(

@@ -1,22 +1,24 @@
 /**
- * The explorer's layout: header with the one-line caption, controls on the left,
- * the scene in the centre, readouts and charts on the right. `figure` (?view=…)
- * opens one part alone for embedding.
+ * The app shell: theme, shortcuts and URL sync, then either one figure alone
+ * (`?view=…`, for embedding and tests) or the header with its tabs over the open tab.
  */
 import { useEffect } from 'react';
 import { SceneView } from '../scene/SceneView';
-import { ControlsPanel } from './controls/ControlsPanel';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { Readouts } from './readouts/Readouts';
+import { ExplorerLayout } from './ExplorerLayout';
 import { Header } from './Header';
 import { HelpOverlay } from './presenter/HelpOverlay';
 import { useShortcuts } from './presenter/useShortcuts';
-import { useView } from '../state/react';
+import { useView, useViewParams } from '../state/react';
+import { isScienceView } from '../state/viewParams';
 import { useUrlSync } from './useUrlSync';
+import { ViewRouter } from './views/ViewRouter';
 
 export function App({ figure }: { figure: string | null }) {
   const theme = useView((v) => v.theme);
   const presenter = useView((v) => v.presenter);
+  const tab = useViewParams((s) => s.tab);
   useShortcuts();
   useUrlSync(figure);
   useEffect(() => {
@@ -36,20 +38,20 @@ export function App({ figure }: { figure: string | null }) {
         <ChartsPanel />
       </div>
     );
+  if (isScienceView(figure))
+    return (
+      <div className={`figure-alone view-alone ${presenter ? 'is-presenter' : ''}`}>
+        <ViewRouter view={figure} alone />
+      </div>
+    );
 
+  if (tab === 'explorer') return <ExplorerLayout presenter={presenter} />;
   return (
-    <div className={`app ${presenter ? 'is-presenter' : ''}`}>
+    <div className={`app app-view ${presenter ? 'is-presenter' : ''}`}>
       <Header />
-      <aside className="panel panel-controls" aria-label="Controls">
-        <ControlsPanel />
-      </aside>
-      <main className="stage" aria-label="Loss landscape">
-        <SceneView />
+      <main className="view-stage" id="tab-panel" role="tabpanel" aria-label="Experiment">
+        <ViewRouter view={tab} />
       </main>
-      <aside className="panel panel-readouts" aria-label="Readouts and charts">
-        <Readouts />
-        <ChartsPanel />
-      </aside>
       <HelpOverlay />
     </div>
   );

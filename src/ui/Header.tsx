@@ -1,21 +1,21 @@
 /**
- * Title, the one-line plain-language caption of what is happening, notices (bad URL
- * values, engine restarts) and the share / presenter / theme buttons.
+ * Title, the tabs, the share / presenter / theme buttons, and on the explorer tab the
+ * one-line plain-language caption of what is happening; notices (bad URL values,
+ * engine restarts) below.
  */
 import { useState } from 'react';
 import { PRESETS } from '../engine/presets';
-import { dismissNotices } from '../state/configStore';
-import { runsStore } from '../state/runsStore';
 import { setView } from '../state/viewStore';
-import { useConfig, useRuns, useView } from '../state/react';
+import { useConfig, useRuns, useView, useViewParams } from '../state/react';
 import { shareUrl } from './useUrlSync';
 import { caption } from './caption';
+import { Notices } from './Notices';
+import { Tabs } from './views/Tabs';
 
 export function Header() {
   const preset = useConfig((c) => c.base.preset);
-  const notices = useConfig((c) => c.notices);
   const runs = useRuns((r) => r.runs);
-  const engineNotice = useRuns((r) => r.engineNotice);
+  const onExplorer = useViewParams((s) => s.tab === 'explorer');
   const theme = useView((v) => v.theme);
   const presenter = useView((v) => v.presenter);
   const [copied, setCopied] = useState(false);
@@ -39,9 +39,7 @@ export function Header() {
           {PRESETS[preset].title}
         </span>
       </div>
-      <p className="caption" data-testid="caption" aria-live="polite">
-        {caption(preset, runs)}
-      </p>
+      <Tabs />
       <div className="header-actions">
         <button
           type="button"
@@ -74,23 +72,12 @@ export function Header() {
           ?
         </button>
       </div>
-      {(notices.length > 0 || engineNotice) && (
-        <div className="notices" role="status">
-          {engineNotice && <p>{engineNotice}</p>}
-          {notices.map((n, i) => (
-            <p key={i}>{n}</p>
-          ))}
-          <button
-            type="button"
-            onClick={() => {
-              dismissNotices();
-              runsStore.setState({ engineNotice: null });
-            }}
-          >
-            Dismiss
-          </button>
-        </div>
+      {onExplorer && (
+        <p className="caption" data-testid="caption" aria-live="polite">
+          {caption(preset, runs)}
+        </p>
       )}
+      <Notices />
     </header>
   );
 }

@@ -3,9 +3,17 @@ import { useEffect } from 'react';
 import { configStore } from '../state/configStore';
 import { viewStore } from '../state/viewStore';
 import { encodeUrl } from '../state/url';
+import { encodeViewParams } from '../state/viewParams';
+import { viewParamsStore } from '../state/viewParamsStore';
 
 export function shareUrl(figure: string | null = null): string {
-  const q = encodeUrl(configStore.getState(), viewStore.getState(), figure ? { view: figure } : {});
+  const { tab, params } = viewParamsStore.getState();
+  // A figure opened alone (?view=…) is its own route: no tab to remember.
+  const extra = {
+    ...encodeViewParams(figure ? null : tab, params),
+    ...(figure ? { view: figure } : {}),
+  };
+  const q = encodeUrl(configStore.getState(), viewStore.getState(), extra);
   return `${window.location.origin}${window.location.pathname}${q ? `?${q}` : ''}`;
 }
 
@@ -21,9 +29,11 @@ export function useUrlSync(figure: string | null): void {
     const b = viewStore.subscribe((s, p) => {
       if (s.help === p.help && s.cameraResets === p.cameraResets) write();
     });
+    const c = viewParamsStore.subscribe(write);
     return () => {
       a();
       b();
+      c();
       if (timer) clearTimeout(timer);
     };
   }, [figure]);

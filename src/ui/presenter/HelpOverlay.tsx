@@ -56,7 +56,10 @@ function HelpDialog() {
                 <td>
                   <kbd>{s.display}</kbd>
                 </td>
-                <td>{s.description}</td>
+                <td>
+                  {s.description}
+                  {s.explorerOnly && <span className="help-note"> (explorer)</span>}
+                </td>
               </tr>
             ))}
           </tbody>

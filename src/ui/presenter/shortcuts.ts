@@ -20,6 +20,8 @@ export interface Shortcut {
   inHelp?: boolean;
   /** When it applies at all (otherwise the key is left to the browser). */
   active?: () => boolean;
+  /** Acts on the live runs, so it is off while a science view is open (no hidden changes). */
+  explorerOnly?: boolean;
   run: (c: Commands) => void;
 }
 
@@ -30,13 +32,33 @@ function toggleFullscreen(): void {
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { keys: [' '], display: 'Space', description: 'Play / pause', run: (c) => c.toggle() },
-  { keys: ['s', 'S'], display: 'S', description: 'One step', repeats: true, run: (c) => c.step(1) },
-  { keys: ['r', 'R'], display: 'R', description: 'Reset the runs', run: (c) => c.reset() },
+  {
+    keys: [' '],
+    display: 'Space',
+    description: 'Play / pause',
+    explorerOnly: true,
+    run: (c) => c.toggle(),
+  },
+  {
+    keys: ['s', 'S'],
+    display: 'S',
+    description: 'One step',
+    explorerOnly: true,
+    repeats: true,
+    run: (c) => c.step(1),
+  },
+  {
+    keys: ['r', 'R'],
+    display: 'R',
+    description: 'Reset the runs',
+    explorerOnly: true,
+    run: (c) => c.reset(),
+  },
   {
     keys: ['ArrowRight', 'ArrowUp'],
     display: '→ / ↑',
     description: 'Double the batch size',
+    explorerOnly: true,
     repeats: true,
     run: () => nudgeBatch(1),
   },
@@ -44,6 +66,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     keys: ['ArrowLeft', 'ArrowDown'],
     display: '← / ↓',
     description: 'Halve the batch size',
+    explorerOnly: true,
     repeats: true,
     run: () => nudgeBatch(-1),
   },
@@ -51,6 +74,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     keys: [']'],
     display: ']',
     description: 'Double the learning rate',
+    explorerOnly: true,
     repeats: true,
     run: () => nudgeLr(2),
   },
@@ -58,6 +82,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     keys: ['['],
     display: '[',
     description: 'Halve the learning rate',
+    explorerOnly: true,
     repeats: true,
     run: () => nudgeLr(0.5),
   },
@@ -65,12 +90,14 @@ export const SHORTCUTS: readonly Shortcut[] = [
     keys: ['t', 'T'],
     display: 'T',
     description: 'Switch 3-D / top-down view',
+    explorerOnly: true,
     run: () => setView({ camera: viewStore.getState().camera === '3d' ? 'top' : '3d' }),
   },
   {
     keys: ['c', 'C'],
     display: 'C',
     description: 'Reset the camera',
+    explorerOnly: true,
     run: () => setView({ cameraResets: viewStore.getState().cameraResets + 1 }),
   },
   {

@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { viewStore } from '../../state/viewStore';
+import { viewParamsStore } from '../../state/viewParamsStore';
 import { useController } from '../controllerContext';
 import { findShortcut, type Commands } from './shortcuts';
 
@@ -26,6 +27,7 @@ export function handleShortcutKey(e: KeyboardEvent, commands: Commands): boolean
   if (ownsKey(e.target, e.key)) return false;
   const shortcut = findShortcut(e.key);
   if (!shortcut || (shortcut.active && !shortcut.active())) return false;
+  if (shortcut.explorerOnly && viewParamsStore.getState().tab !== 'explorer') return false;
   if (viewStore.getState().help && !shortcut.inHelp) return false;
   // Space would scroll the page and arrows would scroll the panel.
   e.preventDefault();

@@ -1,0 +1,266 @@
+/**
+ * The science views' parameters in the URL, with short keys (sweep: `sb=1,4,16&sk=20`).
+ * Each key reads a raw string into a parameter object and writes it back; only values
+ * that differ from the defaults are written. Reading never throws: a bad value keeps
+ * its default and a plain-language notice says so. The views' parameter bars reuse the
+ * same parsers for what the user types, so the URL and the form accept the same things.
+ */
+
+import { batchList, flag, join, lrList, number, pair, whole } from './paramParsers';
+
+export const SCIENCE_VIEWS = ['sweep', 'remedies', 'diffusion', 'keskar', 'stability'] as const;
+export type ScienceView = (typeof SCIENCE_VIEWS)[number];
+export type TabId = 'explorer' | ScienceView;
+export const TABS: readonly TabId[] = ['explorer', ...SCIENCE_VIEWS];
+
+export const isScienceView = (v: string | null | undefined): v is ScienceView =>
+  (SCIENCE_VIEWS as readonly string[]).includes(v ?? '');
+
+export interface SweepParams {
+  /** null: 1, 4, 16, … below N, then N (the CLI's default too). */
+  batches: number[] | null;
+  seeds: number;
+  seedStart: number;
+  /** Optional learning-rate axis; null: the explorer's learning rate only. */
+  lrs: number[] | null;
+}
+export interface RemediesParams {
+  small: number;
+  /** null: the whole train set, N. */
+  large: number | null;
+  seeds: number;
+}
+export interface DiffusionParams {
+  batches: number[];
+  lrs: number[];
+  seeds: number;
+  steps: number;
+  /** Adds the flat-potential baseline (amplitude 0) of every curve. */
+  flat: boolean;
+  /** null: 100 … steps, as the CLI. */
+  fitRange: [number, number] | null;
+}
+export interface KeskarParams {
+  seed: number;
+  small: number;
+  large: number | null;
+  eps: number;
+  /** Ensemble size for the φ table (seeds seed … seed + seeds − 1). */
+  seeds: number;
+}
+export interface StabilityParams {
+  lrRange: [number, number];
+  count: number;
+  steps: number;
+  lambdaMax: number;
+}
+
+export interface AllViewParams {
+  sweep: SweepParams;
+  remedies: RemediesParams;
+  diffusion: DiffusionParams;
+  keskar: KeskarParams;
+  stability: StabilityParams;
+}
+
+/** Modest defaults: every view's first run finishes in seconds on two cores. */
+export function defaultViewParams(): AllViewParams {
+  return {
+    sweep: { batches: null, seeds: 20, seedStart: 1, lrs: null },
+    remedies: { small: 16, large: null, seeds: 12 },
+    diffusion: {
+      batches: [1, 4, 16],
+      lrs: [2],
+      seeds: 16,
+      steps: 10000,
+      flat: false,
+      fitRange: null,
+    },
+    keskar: { seed: 1, small: 16, large: null, eps: 0.05, seeds: 8 },
+    stability: { lrRange: [0.02, 0.4], count: 13, steps: 200, lambdaMax: 10 },
+  };
+}
+
+/** One URL key: how to show it (empty = default/auto) and how to read it into params. */
+export interface ParamField<P> {
+  key: string;
+  read(p: P): string;
+  write(raw: string, p: P): void;
+}
+
+type Fields = { [V in ScienceView]: ParamField<AllViewParams[V]>[] };
+
+export const VIEW_FIELDS: Fields = {
+  sweep: [
+    {
+      key: 'sb',
+      read: (p) => join(p.batches),
+      write: (r, p) => void (p.batches = r ? batchList(r) : null),
+    },
+    { key: 'sk', read: (p) => String(p.seeds), write: (r, p) => void (p.seeds = whole(r, 1, 500)) },
+    {
+      key: 'ss',
+      read: (p) => String(p.seedStart),
+      write: (r, p) => void (p.seedStart = whole(r, 0, 2 ** 31)),
+    },
+    { key: 'slr', read: (p) => join(p.lrs), write: (r, p) => void (p.lrs = r ? lrList(r) : null) },
+  ],
+  remedies: [
+    {
+      key: 'rs',
+      read: (p) => String(p.small),
+      write: (r, p) => void (p.small = whole(r, 1, 1 << 20)),
+    },
+    {
+      key: 'rl',
+      read: (p) => (p.large === null ? '' : String(p.large)),
+      write: (r, p) => void (p.large = r ? whole(r, 1, 1 << 20) : null),
+    },
+    { key: 'rk', read: (p) => String(p.seeds), write: (r, p) => void (p.seeds = whole(r, 1, 200)) },
+  ],
+  diffusion: [
+    {
+      key: 'db',
+      read: (p) => join(p.batches),
+      write: (r, p) => void (p.batches = batchList(r, 6)),
+    },
+    { key: 'dlr', read: (p) => join(p.lrs), write: (r, p) => void (p.lrs = lrList(r, 4)) },
+    { key: 'dk', read: (p) => String(p.seeds), write: (r, p) => void (p.seeds = whole(r, 1, 200)) },
+    {
+      key: 'dst',
+      read: (p) => String(p.steps),
+      write: (r, p) => void (p.steps = whole(r, 10, 1e6)),
+    },
+    {
+      key: 'dfr',
+      read: (p) => join(p.fitRange),
+      write: (r, p) => void (p.fitRange = r ? pair(r, 1, 1e6) : null),
+    },
+    { key: 'dfl', read: (p) => (p.flat ? '1' : '0'), write: (r, p) => void (p.flat = flag(r)) },
+  ],
+  keskar: [
+    {
+      key: 'ks',
+      read: (p) => String(p.seed),
+      write: (r, p) => void (p.seed = whole(r, 0, 2 ** 31)),
+    },
+    {
+      key: 'kb',
+      read: (p) => String(p.small),
+      write: (r, p) => void (p.small = whole(r, 1, 1 << 20)),
+    },
+    {
+      key: 'kl',
+      read: (p) => (p.large === null ? '' : String(p.large)),
+      write: (r, p) => void (p.large = r ? whole(r, 1, 1 << 20) : null),
+    },
+    { key: 'ke', read: (p) => String(p.eps), write: (r, p) => void (p.eps = number(r, 1e-6, 1)) },
+    { key: 'kk', read: (p) => String(p.seeds), write: (r, p) => void (p.seeds = whole(r, 1, 64)) },
+  ],
+  stability: [
+    {
+      key: 'tlr',
+      read: (p) => join(p.lrRange),
+      write: (r, p) => void (p.lrRange = pair(r, 1e-6, 1e4)),
+    },
+    { key: 'tn', read: (p) => String(p.count), write: (r, p) => void (p.count = whole(r, 2, 40)) },
+    {
+      key: 'tst',
+      read: (p) => String(p.steps),
+      write: (r, p) => void (p.steps = whole(r, 1, 1e5)),
+    },
+    {
+      key: 'tlm',
+      read: (p) => String(p.lambdaMax),
+      write: (r, p) => void (p.lambdaMax = number(r, 0.01, 1e4)),
+    },
+  ],
+};
+
+/** Checks that need more than one field; returns a notice and restores defaults if broken. */
+function crossCheck<V extends ScienceView>(view: V, p: AllViewParams[V]): string | null {
+  if (view === 'diffusion') {
+    const d = p as DiffusionParams;
+    if (d.fitRange && d.fitRange[1] > d.steps) {
+      d.fitRange = null;
+      return `The diffusion fit range must end by step ${d.steps}; using 100…${d.steps}.`;
+    }
+  }
+  return null;
+}
+
+/** Reads one view's raw values (URL or form) over `current`; bad values keep the current ones. */
+export function parseViewFields<V extends ScienceView>(
+  view: V,
+  raw: Readonly<Record<string, string | null | undefined>>,
+  current: AllViewParams[V],
+): { params: AllViewParams[V]; notices: string[] } {
+  const params = structuredClone(current);
+  const notices: string[] = [];
+  for (const f of VIEW_FIELDS[view] as ParamField<AllViewParams[V]>[]) {
+    const r = raw[f.key];
+    if (r === null || r === undefined) continue;
+    const trial = structuredClone(params);
+    try {
+      f.write(r.trim(), trial);
+      Object.assign(params, trial);
+    } catch (e) {
+      notices.push(`Ignored ${f.key}=${r}: ${(e as Error).message}.`);
+    }
+  }
+  const cross = crossCheck(view, params);
+  if (cross) notices.push(cross);
+  return { params, notices };
+}
+
+export interface DecodedViewParams {
+  tab: TabId;
+  params: AllViewParams;
+  notices: string[];
+}
+
+export function decodeViewParams(search: string): DecodedViewParams {
+  const q = new URLSearchParams(search);
+  const notices: string[] = [];
+  const defaults = defaultViewParams();
+  const raw = Object.fromEntries(q.entries());
+  const params = {} as Record<ScienceView, unknown>;
+  for (const view of SCIENCE_VIEWS) {
+    const r = parseViewFields(view, raw, defaults[view] as never);
+    params[view] = r.params;
+    notices.push(...r.notices);
+  }
+  let tab: TabId = 'explorer';
+  const rawTab = q.get('tab');
+  if (rawTab !== null) {
+    if ((TABS as readonly string[]).includes(rawTab)) tab = rawTab as TabId;
+    else notices.push(`Unknown tab "${rawTab}"; showing the explorer.`);
+  }
+  const figure = q.get('view');
+  if (isScienceView(figure)) tab = figure;
+  return { tab, params: params as unknown as AllViewParams, notices };
+}
+
+/** URL entries for the tab (omitted for the explorer) and every non-default parameter. */
+export function encodeViewParams(tab: TabId | null, params: AllViewParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (tab && tab !== 'explorer') out.tab = tab;
+  const defaults = defaultViewParams();
+  for (const view of SCIENCE_VIEWS) {
+    for (const f of VIEW_FIELDS[view] as ParamField<unknown>[]) {
+      const v = f.read(params[view]);
+      if (v !== f.read(defaults[view])) out[f.key] = v;
+    }
+  }
+  return out;
+}
+
+/** The raw strings a parameter bar starts from (what the URL would say, defaults included). */
+export function fieldValues<V extends ScienceView>(
+  view: V,
+  p: AllViewParams[V],
+): Record<string, string> {
+  return Object.fromEntries(
+    (VIEW_FIELDS[view] as ParamField<AllViewParams[V]>[]).map((f) => [f.key, f.read(p)]),
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * The explorer tab (DESIGN §8): controls on the left, the scene in the centre,
+ * readouts and charts on the right, under the header with the one-line caption.
+ */
+import { SceneView } from '../scene/SceneView';
+import { ControlsPanel } from './controls/ControlsPanel';
+import { ChartsPanel } from './charts/ChartsPanel';
+import { Readouts } from './readouts/Readouts';
+import { Header } from './Header';
+import { HelpOverlay } from './presenter/HelpOverlay';
+
+export function ExplorerLayout({ presenter }: { presenter: boolean }) {
+  return (
+    <div className={`app ${presenter ? 'is-presenter' : ''}`}>
+      <Header />
+      <aside className="panel panel-controls" aria-label="Controls">
+        <ControlsPanel />
+      </aside>
+      <main className="stage" id="tab-panel" aria-label="Loss landscape">
+        <SceneView />
+      </main>
+      <aside className="panel panel-readouts" aria-label="Readouts and charts">
+        <Readouts />
+        <ChartsPanel />
+      </aside>
+      <HelpOverlay />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * One uPlot statistic chart in a titled figure (the PNG export composes `.view-figure`s).
+ * Rebuilt when its spec or the theme changes — the science views' data arrive once per
+ * run, so there is no streaming to optimise for here; resizes only call setSize.
+ */
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { readChartTheme, useDocumentTheme } from '../../charts/themeColors';
+import { statData, statOptions, type StatChartSpec } from './statOptions';
+
+export function StatChart({
+  title,
+  tooltip,
+  spec,
+  height = 170,
+  legend = true,
+  testId,
+}: {
+  title: string;
+  tooltip: string;
+  spec: StatChartSpec;
+  height?: number;
+  legend?: boolean;
+  testId?: string;
+}) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const theme = useDocumentTheme();
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const t = readChartTheme();
+    // Presenter mode's border colour is white; as a grid it would drown the data.
+    t.grid = getComputedStyle(host).getPropertyValue('--chart-grid').trim() || t.grid;
+    // Presenter mode's larger type needs taller plots to keep the same data area.
+    const h = Math.round(height * Math.max(1, t.fontSize / 14) ** 0.5);
+    const u = new uPlot(
+      statOptions(spec, t, Math.max(160, host.clientWidth), h, legend),
+      statData(spec),
+      host,
+    );
+    const ro = new ResizeObserver(() => {
+      const w = host.clientWidth;
+      if (w > 0 && Math.abs(w - u.width) > 1) u.setSize({ width: w, height: h });
+    });
+    ro.observe(host);
+    return () => {
+      ro.disconnect();
+      u.destroy();
+    };
+  }, [spec, theme, height, legend]);
+
+  return (
+    <figure className="view-figure stat-chart" data-testid={testId}>
+      <figcaption title={tooltip}>{title}</figcaption>
+      <div ref={hostRef} className="stat-chart-plot" />
+    </figure>
+  );
+}

@@ -1,0 +1,88 @@
+/** The legend of the diffusion chart and its fits: both laws and both R² per curve. */
+import { formatNumber } from '../../format';
+import type { ViewCurve } from './diffusionPlan';
+
+export function DiffusionTable({
+  curves,
+  colors,
+}: {
+  curves: readonly ViewCurve[];
+  colors: readonly string[];
+}) {
+  return (
+    <table className="view-table diffusion-table" data-testid="diffusion-table">
+      <thead>
+        <tr>
+          <th scope="col">curve</th>
+          <th scope="col" title="Slope of the fit ‖w_t − w_0‖ ≈ a·ln t + b">
+            a
+          </th>
+          <th scope="col" title="Intercept of the log fit">
+            b
+          </th>
+          <th scope="col" title="R² of a·ln t + b on the ensemble mean over the fit range">
+            R² log
+          </th>
+          <th scope="col" title="Prefactor of the power fit ‖w_t − w_0‖ ≈ c·t^p">
+            c
+          </th>
+          <th scope="col" title="Exponent of the power fit (0.5 = a plain random walk, √t)">
+            p
+          </th>
+          <th
+            scope="col"
+            title="R² of c·t^p, on the same points and scale as the log fit's, so the two compare"
+          >
+            R² power
+          </th>
+          <th scope="col" title="Mean distance from the start at the last step">
+            final ‖w − w₀‖
+          </th>
+          <th scope="col" title="Runs that diverged">
+            div.
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {curves.map((c, i) => {
+          const logBetter = c.logFit.r2 > c.powerFit.r2;
+          return (
+            <tr key={c.label}>
+              <th scope="row">
+                <span
+                  className={`swatch ${c.flat ? 'swatch-marker' : ''}`}
+                  style={{ background: colors[i], color: colors[i] }}
+                />
+                {c.label}
+              </th>
+              <td>{formatNumber(c.logFit.a)}</td>
+              <td>{formatNumber(c.logFit.b)}</td>
+              <td
+                data-testid={`diffusion-r2log-${i}`}
+                data-value={c.logFit.r2}
+                className={logBetter ? 'is-best' : undefined}
+              >
+                {formatNumber(c.logFit.r2)}
+              </td>
+              <td>{formatNumber(c.powerFit.c)}</td>
+              <td data-testid={`diffusion-p-${i}`} data-value={c.powerFit.p}>
+                {formatNumber(c.powerFit.p)}
+              </td>
+              <td
+                data-testid={`diffusion-r2pow-${i}`}
+                data-value={c.powerFit.r2}
+                className={logBetter ? undefined : 'is-best'}
+              >
+                {formatNumber(c.powerFit.r2)}
+              </td>
+              <td data-testid={`diffusion-final-${i}`}>
+                {formatNumber(c.mean[c.mean.length - 1])}
+              </td>
+              <td className={c.diverged ? 'is-bad' : undefined}>{c.diverged}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
