@@ -19,7 +19,14 @@ export type EnsembleJob =
   /** Run for max(ts) steps; report ‖w_t − w_0‖ at each t. */
   | { kind: 'diffusion'; config: ConfigInput; ts: number[] }
   /** A small- and a large-batch run from the same start; the line between their ends. */
-  | { kind: 'keskar'; config: ConfigInput; small: number; large: number; alphas: number[]; sharpnessEps: number };
+  | {
+      kind: 'keskar';
+      config: ConfigInput;
+      small: number;
+      large: number;
+      alphas: number[];
+      sharpnessEps: number;
+    };
 
 export interface EndpointResult {
   kind: 'endpoint';
@@ -79,13 +86,18 @@ function objectiveFor(config: RunConfig): Objective {
 
 const LEAN = { metricsEvery: 0, recordEvery: 1e9 } as const;
 
-function endpoint(input: ConfigInput, sharpnessEps: number | undefined): { result: EndpointResult; w: Float64Array } {
+function endpoint(
+  input: ConfigInput,
+  sharpnessEps: number | undefined,
+): { result: EndpointResult; w: Float64Array } {
   const config = resolveOrThrow({ ...input, ...LEAN });
   const objective = objectiveFor(config);
   const run = createRun(config, objective);
   while (run.status === 'running') run.advance(1 << 16);
   const m = run.lastMetrics!;
-  const sharp = sharpnessEps ? epsilonSharpness(objective, run.w, { eps: sharpnessEps, seed: config.seed }).phi : null;
+  const sharp = sharpnessEps
+    ? epsilonSharpness(objective, run.w, { eps: sharpnessEps, seed: config.seed }).phi
+    : null;
   return {
     w: Float64Array.from(run.w),
     result: {
@@ -111,7 +123,11 @@ function endpoint(input: ConfigInput, sharpnessEps: number | undefined): { resul
 function diffusion(input: ConfigInput, ts: number[]): DiffusionSample {
   const times = [...ts].sort((a, b) => a - b);
   const steps = times[times.length - 1] ?? 0;
-  const config = resolveOrThrow({ ...input, ...LEAN, budget: { unit: 'steps', amount: Math.max(1, steps) } });
+  const config = resolveOrThrow({
+    ...input,
+    ...LEAN,
+    budget: { unit: 'steps', amount: Math.max(1, steps) },
+  });
   const run = createRun(config, objectiveFor(config));
   const distance: number[] = [];
   for (const t of times) {
@@ -120,7 +136,13 @@ function diffusion(input: ConfigInput, ts: number[]): DiffusionSample {
     for (let j = 0; j < run.dim; j++) s += (run.w[j]! - run.w0[j]!) ** 2;
     distance.push(Math.sqrt(s));
   }
-  return { kind: 'diffusion', seed: config.seed, t: times, distance, diverged: run.status === 'diverged' };
+  return {
+    kind: 'diffusion',
+    seed: config.seed,
+    t: times,
+    distance,
+    diverged: run.status === 'diverged',
+  };
 }
 
 export function runJob(job: EnsembleJob): JobResult {

@@ -14,7 +14,11 @@ export interface InterpolationLine {
 }
 
 export function linspace(lo: number, hi: number, n: number): number[] {
-  return Array.from({ length: n }, (_, i) => (n === 1 ? lo : lo + ((hi - lo) * i) / (n - 1)));
+  // lo + (hi − lo) can miss hi by an ulp; the last point is pinned so an axis [lo, hi]
+  // really ends at hi (α = 1 must be x_LB itself when hi = 1).
+  return Array.from({ length: n }, (_, i) =>
+    i === n - 1 && n > 1 ? hi : n === 1 ? lo : lo + ((hi - lo) * i) / (n - 1),
+  );
 }
 
 export function interpolationLine(

@@ -1,9 +1,10 @@
 import type { Rng } from './rng';
+import * as dm from './detmath';
 
 /** Eigenvalues [λ_min, λ_max] of the symmetric 2×2 matrix [[a, b], [b, c]], exact. */
 export function eig2(a: number, b: number, c: number): [number, number] {
   const m = 0.5 * (a + c);
-  const r = Math.hypot(0.5 * (a - c), b);
+  const r = dm.hypot(0.5 * (a - c), b);
   return [m - r, m + r];
 }
 
@@ -13,10 +14,10 @@ export function eigvec2(a: number, b: number, c: number): [[number, number], [nu
   // λ − a = r − h and λ − c = r + h. Use the one that is r + |h| (no cancellation); the
   // other can be pure round-off (nearly diagonal A) and would point the wrong way.
   const h = 0.5 * (a - c);
-  const r = Math.hypot(h, b);
+  const r = dm.hypot(h, b);
   let x = h >= 0 ? r + h : b;
   let y = h >= 0 ? b : r - h;
-  let n = Math.hypot(x, y);
+  let n = dm.hypot(x, y);
   if (n === 0) {
     // A = λI: every vector is an eigenvector.
     x = 1;
@@ -66,7 +67,7 @@ export function tridiagEigenvalues(alpha: ArrayLike<number>, beta: ArrayLike<num
       }
       if (m === l) break;
       let g = (d[l + 1]! - d[l]!) / (2 * e[l]!);
-      let r = Math.hypot(g, 1);
+      let r = dm.hypot(g, 1);
       g = d[m]! - d[l]! + e[l]! / (g + (g >= 0 ? Math.abs(r) : -Math.abs(r)));
       let s = 1;
       let c = 1;
@@ -75,7 +76,7 @@ export function tridiagEigenvalues(alpha: ArrayLike<number>, beta: ArrayLike<num
       for (; i >= l; i--) {
         const f = s * e[i]!;
         const b = c * e[i]!;
-        r = Math.hypot(f, g);
+        r = dm.hypot(f, g);
         e[i + 1] = r;
         if (r === 0) {
           d[i + 1]! -= p;

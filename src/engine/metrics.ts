@@ -78,7 +78,11 @@ export function gradientNoise(
  * the surface curves up in every direction there (λ_min > 0, when known): a point
  * parked on a saddle between two basins is in neither.
  */
-export function basinOf(basins: readonly Basin[], w: ArrayLike<number>, lambdaMin: number | null = null): string | null {
+export function basinOf(
+  basins: readonly Basin[],
+  w: ArrayLike<number>,
+  lambdaMin: number | null = null,
+): string | null {
   if (lambdaMin !== null && lambdaMin <= 0) return null;
   let best: string | null = null;
   let bestD = Infinity;

@@ -1,4 +1,5 @@
 import type { OptimizerConfig } from './config';
+import * as dm from './detmath';
 
 /**
  * Optimizers as state machines over flat Float64Arrays: `update` moves w in place
@@ -68,8 +69,8 @@ class Adam implements Optimizer {
     this.t++;
     const b1 = this.beta1;
     const b2 = this.beta2;
-    const c1 = 1 - Math.pow(b1, this.t);
-    const c2 = 1 - Math.pow(b2, this.t);
+    const c1 = 1 - dm.pow(b1, this.t);
+    const c2 = 1 - dm.pow(b2, this.t);
     for (let j = 0; j < w.length; j++) {
       const gj = g[j]!;
       const m = b1 * this.m[j]! + (1 - b1) * gj;

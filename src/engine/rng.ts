@@ -4,6 +4,7 @@
  * All arithmetic is 32-bit integer (Math.imul, >>> 0), which JavaScript engines
  * evaluate identically everywhere.
  */
+import * as dm from './detmath';
 
 export interface Rng {
   /** Uniform 32-bit unsigned integer. */
@@ -91,11 +92,11 @@ class Xoshiro128 implements Rng {
     let u = this.next();
     while (u === 0) u = this.next();
     const v = this.next();
-    const r = Math.sqrt(-2 * Math.log(u));
+    const r = Math.sqrt(-2 * dm.log(u));
     const theta = 2 * Math.PI * v;
-    this.spare = r * Math.sin(theta);
+    this.spare = r * dm.sin(theta);
     this.hasSpare = true;
-    return r * Math.cos(theta);
+    return r * dm.cos(theta);
   }
 
   uniform(lo: number, hi: number): number {

@@ -240,4 +240,5 @@ describe('Run', () => {
 
 // Computed once from the engine at the time of writing (see the test's comment).
 const PINNED_W0 = [-0.3914840337820351, -0.048058867920190096];
-const PINNED_W = [0.6864127820328604, 0.01592685642403946];
+// Re-pinned when the engine moved to deterministic exp/log/sin/cos (src/engine/detmath).
+const PINNED_W = [0.6863220351758106, 0.015927535007222104];

@@ -1,4 +1,5 @@
 import type { BatchSchedule, Budget, LrSchedule, LrScalingRule } from './config';
+import * as dm from './detmath';
 
 /**
  * Schedules are pure functions of training progress p ∈ [0, 1] (fraction of the
@@ -20,7 +21,7 @@ export function lrFactor(s: LrSchedule, p: number): number {
       return f;
     }
     case 'cosine':
-      return s.finalFactor + (1 - s.finalFactor) * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, p)));
+      return s.finalFactor + (1 - s.finalFactor) * 0.5 * (1 + dm.cos(Math.PI * Math.min(1, p)));
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Keskar et al. (2017) ε-sharpness: the largest relative rise of the loss within a box
  * around x, C_ε = {z : |z_i| ≤ ε(|x_i| + 1)},
- *   φ = 100 · (max_{y∈C_ε} f(x + y) − f(x)) / (1 + f(x)),
+ *   φ = 100 · (max_{y∈C_ε} f(x + y) − f(x)) / (1 + max(f(x), 0)),
  * maximised by projected gradient ascent from several starts (the box corners when the
  * dimension allows it, then random points): the maximum of a convex function over a box
  * sits at a corner, so the corner starts make the quadratic case exact.
@@ -31,7 +31,11 @@ export interface SharpnessResult {
 /** Corners are enumerated exhaustively up to this dimension (2^d starts). */
 const MAX_CORNER_DIM = 8;
 
-export function epsilonSharpness(obj: Objective, x: Float64Array, o: SharpnessOptions): SharpnessResult {
+export function epsilonSharpness(
+  obj: Objective,
+  x: Float64Array,
+  o: SharpnessOptions,
+): SharpnessResult {
   const split = o.split ?? 'train';
   const d = obj.dim;
   const iterations = o.iterations ?? 60;
@@ -39,7 +43,8 @@ export function epsilonSharpness(obj: Objective, x: Float64Array, o: SharpnessOp
   const base = obj.fullLossGrad(x, split, null);
   const starts: Float64Array[] = [];
   if (d <= MAX_CORNER_DIM) {
-    for (let mask = 0; mask < 1 << d; mask++) starts.push(Float64Array.from(half, (h, j) => ((mask >> j) & 1 ? h : -h)));
+    for (let mask = 0; mask < 1 << d; mask++)
+      starts.push(Float64Array.from(half, (h, j) => ((mask >> j) & 1 ? h : -h)));
   }
   const rng = createRng(o.seed ?? 1, 'sharpness');
   for (let s = 0; s < (o.randomStarts ?? (d <= MAX_CORNER_DIM ? 4 : 16)); s++) {
@@ -54,7 +59,9 @@ export function epsilonSharpness(obj: Objective, x: Float64Array, o: SharpnessOp
     let step = 0.5;
     let value = evalAt(obj, x, y, p, g, split);
     for (let it = 0; it < iterations; it++) {
-      const gn = Math.hypot(...g);
+      let gn = 0;
+      for (let j = 0; j < d; j++) gn += g[j]! * g[j]!;
+      gn = Math.sqrt(gn);
       if (gn === 0) break;
       const trial = new Float64Array(d);
       for (let j = 0; j < d; j++) {
@@ -76,10 +83,26 @@ export function epsilonSharpness(obj: Objective, x: Float64Array, o: SharpnessOp
       bestY = Float64Array.from(y);
     }
   }
-  return { phi: (100 * (best - base)) / (1 + base), base, max: best, argmax: Array.from(bestY) };
+  // Keskar's 1 + f(x) assumes f ≥ 0 (cross-entropy). Our landscapes are defined up to a
+  // constant and the wells make f negative (sharp-flat's sharp minimum sits near −1.6), where
+  // 1 + f would shrink to 0 or flip φ's sign; clamping f at 0 keeps the formula unchanged
+  // wherever f ≥ 0 (the quadratic checks) and φ ≥ 0 everywhere.
+  return {
+    phi: (100 * (best - base)) / (1 + Math.max(0, base)),
+    base,
+    max: best,
+    argmax: Array.from(bestY),
+  };
 }
 
-function evalAt(obj: Objective, x: Float64Array, y: Float64Array, p: Float64Array, g: Float64Array, split: Split): number {
+function evalAt(
+  obj: Objective,
+  x: Float64Array,
+  y: Float64Array,
+  p: Float64Array,
+  g: Float64Array,
+  split: Split,
+): number {
   for (let j = 0; j < x.length; j++) p[j] = x[j]! + y[j]!;
   return obj.fullLossGrad(p, split, g);
 }

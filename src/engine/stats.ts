@@ -3,6 +3,7 @@
  * intervals (sweeps average a handful of seeds, where 1.96 would be far too narrow)
  * and the least-squares fits the diffusion experiment compares (log vs power law).
  */
+import * as dm from './detmath';
 
 export function mean(xs: ArrayLike<number>): number {
   if (xs.length === 0) return NaN;
@@ -108,7 +109,7 @@ export function logFit(
   t: ArrayLike<number>,
   y: ArrayLike<number>,
 ): { a: number; b: number; r2: number } {
-  const lt = Array.from(t, Math.log);
+  const lt = Array.from(t, dm.log);
   const f = linearFit(lt, y);
   return { a: f.slope, b: f.intercept, r2: f.r2 };
 }
@@ -126,15 +127,15 @@ export function powerFit(
   const ly: number[] = [];
   for (let i = 0; i < t.length; i++) {
     if (t[i]! > 0 && y[i]! > 0) {
-      lx.push(Math.log(t[i]!));
-      ly.push(Math.log(y[i]!));
+      lx.push(dm.log(t[i]!));
+      ly.push(dm.log(y[i]!));
     }
   }
   if (lx.length === 0) return { c: 0, p: 0, r2: rSquared(y, () => 0) };
   const f = linearFit(lx, ly);
-  const c = Math.exp(f.intercept);
+  const c = dm.exp(f.intercept);
   const p = f.slope;
-  return { c, p, r2: rSquared(y, (i) => c * Math.pow(t[i]!, p)) };
+  return { c, p, r2: rSquared(y, (i) => c * dm.pow(t[i]!, p)) };
 }
 
 /**
@@ -147,9 +148,10 @@ export function logSpacedInts(lo: number, hi: number, perDecade: number): number
   if (b < a) return [];
   if (!(perDecade > 0)) throw new RangeError('logSpacedInts: perDecade must be > 0');
   const out = new Set<number>([a, b]);
-  const steps = Math.ceil(Math.log10(b / a) * perDecade);
+  // The tolerance absorbs an ulp of log10 at exact powers of ten (10⁴ must give 4 decades).
+  const steps = Math.ceil(dm.log10(b / a) * perDecade - 1e-9);
   for (let i = 1; i < steps; i++) {
-    out.add(Math.round(a * Math.pow(10, i / perDecade)));
+    out.add(Math.round(a * dm.pow(10, i / perDecade)));
   }
   return [...out].filter((x) => x >= a && x <= b).sort((x, y) => x - y);
 }

@@ -45,12 +45,11 @@ export async function ensemble<S>(
 }
 
 /**
- * Relative agreement to 1e-12: the same arithmetic in Node and in Chromium, up to an ulp
- * or two where their Math functions differ (see mathAgrees).
+ * The engine's arithmetic is deterministic across JS engines (src/engine/detmath), so
+ * the browser's numbers must equal the CLI's exactly.
  */
 export function close(a: number | null, b: number | null): void {
-  if (a === null || b === null) return expect(a).toBe(b);
-  expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(a), Math.abs(b)));
+  expect(a).toBe(b);
 }
 
 export function sameRow(view: SweepRow, cliRow: SweepRow): void {
@@ -62,27 +61,6 @@ export function sameRow(view: SweepRow, cliRow: SweepRow): void {
     close(view[k].mean, cliRow[k].mean);
     close(view[k].ci95, cliRow[k].ci95);
   }
-}
-
-/**
- * Whether Chromium's Math functions return the same doubles as this Node's. They need
- * not: Node 20's V8 and a current Chromium's differ by an ulp in Math.exp and Math.pow
- * for some inputs. Runs that converge wash such an ulp out (sweep, Keskar, stability and
- * most remedies agree to 1e-12 regardless); chaotic runs — SGD on the random potential,
- * or a learning rate on the edge of stability — amplify it until single trajectories
- * part. Where the runtimes differ, those comparisons are limited to what an ulp cannot
- * reach (the first steps), and the test says so.
- */
-export async function mathAgrees(page: Page): Promise<boolean> {
-  const probe = () =>
-    [1.234567, 0.5, 100.5, 12345.678, -3.7].flatMap((x) => [
-      Math.exp(x),
-      Math.pow(Math.abs(x), -0.75),
-      Math.sin(x),
-      Math.cos(x),
-      Math.log(Math.abs(x)),
-    ]);
-  return JSON.stringify(await page.evaluate(probe)) === JSON.stringify(probe());
 }
 
 export const cellValue = (page: Page, testId: string) =>

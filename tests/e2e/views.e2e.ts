@@ -24,7 +24,6 @@ import {
   close,
   done,
   ensemble,
-  mathAgrees,
   sameRow,
   type Handle,
 } from './viewHelpers';
@@ -102,13 +101,9 @@ describe('science views', () => {
     const rows = remedyRows(spec.remedies, spec.seeds, results as EndpointResult[], spec.hasFlat);
     const out = cli<{ rows: (SweepRow & { id: string })[] }>(['remedies', '--seeds', '3']);
     expect(rows.map((r) => r.remedy.id)).toEqual(out.rows.map((r) => r.id));
-    // Linear scaling runs at 64× the learning rate, on the edge of stability: chaotic.
-    const exact = (await mathAgrees(page)) ? rows : rows.filter((r) => r.remedy.id !== 'linear');
-    if (exact.length < rows.length)
-      console.log(
-        '[views] Chromium and Node Math differ by an ulp: linear-scaling row not compared',
-      );
-    for (const r of exact)
+    // Every row, the chaotic linear-scaling one included: the engine's arithmetic is
+    // deterministic across JS engines (src/engine/detmath), so the numbers are identical.
+    for (const r of rows)
       sameRow(
         r.row,
         out.rows.find((o) => o.id === r.remedy.id)!,
@@ -137,25 +132,17 @@ describe('science views', () => {
       powerFit: { r2: number; p: number };
     };
     const base = ['diffusion', '--lr', '2', '--seeds', '4', '--steps', '1000'];
-    // SGD on the random potential is chaotic: with different Math doubles the runs part
-    // after ~10 steps, so only the first steps can be compared (they pin the jobs: same
-    // seeds, landscapes, batches and learning rate).
-    const sameMath = await mathAgrees(page);
-    if (!sameMath)
-      console.log('[views] Chromium and Node Math differ by an ulp: diffusion compared for t ≤ 5');
+    // SGD on the random potential is chaotic, so this also checks that the engine's
+    // arithmetic is bit-identical in Chromium and Node.
     for (const [i, extra] of [
       [1, ['--batch', '4']],
       [2, ['--batch', '1', '--amplitude', '0']],
     ] as const) {
       const out = cli<Out>([...base, ...extra]);
       expect(curves[i]!.t).toEqual(out.t);
-      curves[i]!.mean.forEach((m, j) => {
-        if (sameMath || curves[i]!.t[j]! <= 5) close(m, out.meanDistance[j]!);
-      });
-      if (sameMath) {
-        close(curves[i]!.logFit.r2, out.logFit.r2);
-        close(curves[i]!.powerFit.r2, out.powerFit.r2);
-      }
+      expect(curves[i]!.mean).toEqual(out.meanDistance);
+      expect(curves[i]!.logFit.r2).toBe(out.logFit.r2);
+      expect(curves[i]!.powerFit.r2).toBe(out.powerFit.r2);
     }
     for (let i = 0; i < 4; i++) {
       close(await cellValue(page, `diffusion-r2log-${i}`), curves[i]!.logFit.r2);

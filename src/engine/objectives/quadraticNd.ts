@@ -1,6 +1,7 @@
 import type { Objective, Split } from './types';
 import { gaussianOffsets, identityIndex } from '../data';
 import type { Rng } from '../rng';
+import * as dm from '../detmath';
 
 export interface QuadraticNdOptions {
   dim: number;
@@ -57,7 +58,7 @@ export class QuadraticNdObjective implements Objective {
     this.spectrum = new Float64Array(d);
     for (let j = 0; j < d; j++) {
       const t = d === 1 ? 0 : j / (d - 1);
-      this.spectrum[j] = o.lambdaMax * Math.pow(o.lambdaMin / o.lambdaMax, t);
+      this.spectrum[j] = o.lambdaMax * dm.pow(o.lambdaMin / o.lambdaMax, t);
     }
     const u = new Float64Array(d);
     let norm = 0;

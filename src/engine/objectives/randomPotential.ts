@@ -1,6 +1,7 @@
 import type { Objective, Split } from './types';
 import { gaussianOffsets, identityIndex } from '../data';
 import type { Rng } from '../rng';
+import * as dm from '../detmath';
 
 export interface RandomPotentialOptions {
   dim: number;
@@ -73,13 +74,13 @@ export class RandomPotentialObjective implements Objective {
     this.k = new Float64Array(m * d);
     this.amp = new Float64Array(m);
     this.phase = new Float64Array(m);
-    const logLo = Math.log(o.kMin);
-    const logHi = Math.log(Math.max(o.kMax, o.kNoise));
+    const logLo = dm.log(o.kMin);
+    const logHi = dm.log(Math.max(o.kMax, o.kNoise));
     const delta = m > 1 ? (logHi - logLo) / (m - 1) : 1;
     for (let i = 0; i < m; i++) {
       // Jitter within each log-shell so the field has no exact periodicities.
       const logK = logLo + delta * (i + o.dataRng.uniform(-0.5, 0.5));
-      const kMag = Math.exp(Math.min(logHi, Math.max(logLo, logK)));
+      const kMag = dm.exp(Math.min(logHi, Math.max(logLo, logK)));
       let norm = 0;
       for (let j = 0; j < d; j++) {
         const g = o.dataRng.normal();
@@ -90,7 +91,7 @@ export class RandomPotentialObjective implements Objective {
       for (let j = 0; j < d; j++) this.k[i * d + j]! *= kMag / norm;
       // Variance a²/2 per mode; √2 makes Σ a²/2 match the shell variance.
       const scale = kMag <= o.kMax ? o.amplitude : o.roughness;
-      this.amp[i] = scale * Math.pow(kMag, -o.hurst) * Math.sqrt(2 * delta);
+      this.amp[i] = scale * dm.pow(kMag, -o.hurst) * Math.sqrt(2 * delta);
       this.phase[i] = o.dataRng.uniform(0, 2 * Math.PI);
     }
     const shift = new Array<number>(d);
@@ -114,8 +115,8 @@ export class RandomPotentialObjective implements Objective {
       let re = 0;
       let im = 0;
       for (let i = 0; i < n; i++) {
-        re += Math.cos(p[i * m + q]!);
-        im -= Math.sin(p[i * m + q]!);
+        re += dm.cos(p[i * m + q]!);
+        im -= dm.sin(p[i * m + q]!);
       }
       out[2 * q] = re / n;
       out[2 * q + 1] = im / n;
@@ -125,8 +126,8 @@ export class RandomPotentialObjective implements Objective {
 
   /** mean_i cos(θ_iq) and mean_i sin(θ_iq) for θ_iq = k_q·w − p_iq, from the phase means. */
   private meanCosSin(q: number, means: Float64Array): [number, number] {
-    const c = Math.cos(this.kw[q]!);
-    const s = Math.sin(this.kw[q]!);
+    const c = dm.cos(this.kw[q]!);
+    const s = dm.sin(this.kw[q]!);
     const re = means[2 * q]!;
     const im = means[2 * q + 1]!;
     // e^{iθ} = e^{ik·w}·e^{−ip}: real part = c·re − s·im, imaginary part = s·re + c·im.
@@ -179,8 +180,8 @@ export class RandomPotentialObjective implements Objective {
       const a = this.amp[q]!;
       for (let t = from; t < to; t++) {
         const theta = kw[q]! - p[idx[t]! * m + q]!;
-        c += Math.cos(theta);
-        if (grad) s += Math.sin(theta);
+        c += dm.cos(theta);
+        if (grad) s += dm.sin(theta);
       }
       loss += a * c;
       if (grad) {

@@ -1,6 +1,7 @@
 import type { Basin, Objective, Split } from './types';
 import { gaussianOffsets, identityIndex } from '../data';
 import type { Rng } from '../rng';
+import * as dm from '../detmath';
 
 /** One Gaussian well −depth·exp(−|w−c|²/(2·radius²)). */
 export interface Well {
@@ -110,7 +111,7 @@ export class Wells2DObjective implements Objective {
         const ux = x - this.wx[j]!;
         const uy = y - this.wy[j]!;
         const a = this.wInv2s2[j]!;
-        const e = this.wDepth[j]! * Math.exp(-a * (ux * ux + uy * uy));
+        const e = this.wDepth[j]! * dm.exp(-a * (ux * ux + uy * uy));
         loss -= e;
         // d/dw of −D·exp(−a|u|²) = 2a·D·exp(·)·u
         const s = 2 * a * e;
@@ -150,7 +151,7 @@ export class Wells2DObjective implements Objective {
         const ux = x - this.wx[j]!;
         const uy = y - this.wy[j]!;
         const a = this.wInv2s2[j]!;
-        const e = this.wDepth[j]! * Math.exp(-a * (ux * ux + uy * uy));
+        const e = this.wDepth[j]! * dm.exp(-a * (ux * ux + uy * uy));
         // H of −D·exp(−a|u|²) = 2a·D·e·(I − 2a·u uᵀ)
         const s = 2 * a * e;
         hxx += s * (1 - 2 * a * ux * ux);
@@ -186,7 +187,7 @@ export class Wells2DObjective implements Objective {
       const lmax = Math.max(1e-6, maxEig2(h[0]!, h[1]!, h[2]!));
       w[0] -= g[0]! / lmax;
       w[1] -= g[1]! / lmax;
-      if (Math.hypot(g[0]!, g[1]!) < 1e-10) break;
+      if (dm.hypot(g[0]!, g[1]!) < 1e-10) break;
     }
     return { id: well.id, label: well.label, center: [w[0]!, w[1]!], radius: 2.5 * width };
   }
@@ -195,6 +196,6 @@ export class Wells2DObjective implements Objective {
 /** Largest eigenvalue of the symmetric matrix [[a, b], [b, c]]. */
 export function maxEig2(a: number, b: number, c: number): number {
   const m = 0.5 * (a + c);
-  const r = Math.hypot(0.5 * (a - c), b);
+  const r = dm.hypot(0.5 * (a - c), b);
   return m + r;
 }
