@@ -8,6 +8,7 @@
 import type { RunConfig } from '../src/engine/config';
 import { gaussianOffsets, identityIndex } from '../src/engine/data';
 import { createRng, shuffleInPlace, splitStreams } from '../src/engine/rng';
+import { exp } from '../src/engine/detmath';
 
 export interface TightLoop {
   readonly w: Float64Array;
@@ -109,14 +110,14 @@ function sharpFlatStep(
     gy += c * y;
     let ux = x - sx;
     let uy = y - sy;
-    let e = sD * Math.exp(-sa * (ux * ux + uy * uy));
+    let e = sD * exp(-sa * (ux * ux + uy * uy));
     loss -= e;
     let k = 2 * sa * e;
     gx += k * ux;
     gy += k * uy;
     ux = x - fx;
     uy = y - fy;
-    e = fD * Math.exp(-fa * (ux * ux + uy * uy));
+    e = fD * exp(-fa * (ux * ux + uy * uy));
     loss -= e;
     k = 2 * fa * e;
     gx += k * ux;

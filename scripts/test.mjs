@@ -16,7 +16,11 @@ const resultsDir = resolve(root, 'test-results');
 function counted(name) {
   mkdirSync(resultsDir, { recursive: true });
   rmSync(resolve(resultsDir, `${name}.json`), { force: true }); // never count a stale report
-  return ['--reporter=default', '--reporter=json', `--outputFile.json=${resolve(resultsDir, `${name}.json`)}`];
+  return [
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${resolve(resultsDir, `${name}.json`)}`,
+  ];
 }
 
 function tally(names) {

@@ -23,7 +23,8 @@ export interface Command {
   /** Takes the shared config flags, minus those the command redefines. */
   config?: { defaultPreset: PresetId; omit: string[] };
   examples: string[];
-  run(flags: Flags): void;
+  /** Ensemble commands are asynchronous (they wait for the worker pool). */
+  run(flags: Flags): void | Promise<void>;
 }
 
 export const FORMAT_OPTION: OptionSpec = {
@@ -33,10 +34,23 @@ export const FORMAT_OPTION: OptionSpec = {
   help: 'output format on stdout',
 };
 
+/** Ensemble commands run their jobs on worker threads (src/cli/pool.ts). */
+export const WORKERS_OPTION: OptionSpec = {
+  name: 'workers',
+  arg: 'N',
+  default: 'the number of cores',
+  help: 'worker threads (the output is identical for any N)',
+};
+
 export function commandDecls(cmd: Command): FlagDecl[] {
   const own = cmd.options.map((o) => ({ name: o.name, boolean: o.arg === '' }));
   const config = cmd.config ? configFlagDecls(cmd.config.omit) : [];
-  return [...own, ...config, { name: 'help', boolean: true }];
+  const decls = [...own, ...config, { name: 'help', boolean: true }];
+  // A command flag that shadows a config flag must omit it, or one of them is unreachable.
+  const names = decls.map((d) => d.name);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) throw new Error(`${cmd.name}: --${twice} is declared twice (omit the config flag)`);
+  return decls;
 }
 
 const COL = 30;

@@ -7,8 +7,11 @@ import { readFileSync } from 'node:fs';
 import { ConfigInvalidError } from '../engine/run';
 import { commandDecls, renderHelp, type Command } from './command';
 import { diffusionCommand } from './commands/diffusion';
+import { keskarCommand } from './commands/keskar';
 import { presetsCommand } from './commands/presets';
+import { remediesCommand } from './commands/remedies';
 import { runCommand } from './commands/run';
+import { stabilityCommand } from './commands/stability';
 import { surfaceCommand } from './commands/surface';
 import { sweepCommand } from './commands/sweep';
 import { Flags, UsageError, parseArgs, usageError } from './flags';
@@ -16,7 +19,10 @@ import { Flags, UsageError, parseArgs, usageError } from './flags';
 const COMMANDS: readonly Command[] = [
   runCommand,
   sweepCommand,
+  remediesCommand,
   diffusionCommand,
+  keskarCommand,
+  stabilityCommand,
   surfaceCommand,
   presetsCommand,
 ];
@@ -52,8 +58,8 @@ function find(name: string): Command {
   return cmd;
 }
 
-/** Runs one invocation; returns the exit code. */
-export function main(argv: readonly string[]): number {
+/** Runs one invocation; resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
   try {
     const [name, ...rest] = argv;
     if (name === undefined) throw usageError('missing command; try "batchscape help"');
@@ -77,7 +83,7 @@ export function main(argv: readonly string[]): number {
       throw usageError(
         `unexpected argument "${args.positionals[0]}" (${cmd.name} takes only flags)`,
       );
-    cmd.run(new Flags(args));
+    await cmd.run(new Flags(args));
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
@@ -98,4 +104,4 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -111,6 +111,8 @@ export interface Remedy {
 
 /** Matched variants: the same landscape, seeds and epochs; only the recipe differs. */
 export function remedies(small: number, large: number, lr: number): Remedy[] {
+  // 5·lr printed as a person would write it (0.15, not 0.15000000000000002).
+  const hi = Number((5 * lr).toPrecision(6));
   const big = { batch: large, refBatch: small };
   return [
     {
@@ -146,13 +148,13 @@ export function remedies(small: number, large: number, lr: number): Remedy[] {
     {
       id: 'highlr',
       label: '+ high initial LR',
-      blurb: `Learning rate ${5 * lr} for the first half, then ${lr}.`,
+      blurb: `Learning rate ${hi} for the first half, then ${lr}.`,
       patch: { ...big, lr: 5 * lr, lrSchedule: { kind: 'step', milestones: [0.5], factor: 0.2 } },
     },
     {
       id: 'warmup',
       label: '+ warm-up to high LR',
-      blurb: `Ramp the learning rate up to ${5 * lr} over the first 10%, then keep it.`,
+      blurb: `Ramp the learning rate up to ${hi} over the first 10%, then keep it.`,
       patch: { ...big, lr: 5 * lr, lrSchedule: { kind: 'warmup', fraction: 0.1 } },
     },
     {

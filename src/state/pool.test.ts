@@ -11,7 +11,8 @@ function inProcessWorker(): WorkerLike {
     onmessage: null,
     onerror: null,
     terminate: () => void (w.onmessage = null),
-    postMessage: (msg) => void setTimeout(() => runner.handle(structuredClone(msg)), Math.random() * 3),
+    postMessage: (msg) =>
+      void setTimeout(() => runner.handle(structuredClone(msg)), Math.random() * 3),
   };
   const runner = new Runner(
     { post: (m: FromWorker) => void setTimeout(() => w.onmessage?.({ data: m }), 0) },
@@ -31,9 +32,14 @@ describe('WorkerPool', () => {
     const one = new WorkerPool(inProcessWorker, 1);
     const three = new WorkerPool(inProcessWorker, 3);
     const progress: number[] = [];
-    const [a, b] = await Promise.all([one.run(jobs).promise, three.run(jobs, (p) => progress.push(p.done)).promise]);
+    const [a, b] = await Promise.all([
+      one.run(jobs).promise,
+      three.run(jobs, (p) => progress.push(p.done)).promise,
+    ]);
     expect(b).toEqual(a);
-    expect(a.map((r) => (r as { batch: number }).batch)).toEqual(jobs.map((j) => (j.config as { batch: number }).batch));
+    expect(a.map((r) => (r as { batch: number }).batch)).toEqual(
+      jobs.map((j) => (j.config as { batch: number }).batch),
+    );
     expect(progress.at(-1)).toBe(jobs.length);
     one.dispose();
     three.dispose();
@@ -51,7 +57,9 @@ describe('WorkerPool', () => {
 
   it('reports a bad job as an error instead of hanging', async () => {
     const pool = new WorkerPool(inProcessWorker, 2);
-    await expect(pool.run([{ kind: 'endpoint', config: { batch: -1 } }]).promise).rejects.toThrow(/batch/);
+    await expect(pool.run([{ kind: 'endpoint', config: { batch: -1 } }]).promise).rejects.toThrow(
+      /batch/,
+    );
     pool.dispose();
   });
 });

@@ -65,23 +65,27 @@ describe('explorer', () => {
     await expect(page.textContent('[data-testid="readout-gap-run0"]')).resolves.toMatch(/\d/);
     await page.waitForTimeout(500);
     // Both runs are visible in their own colours: count scene pixels near each run colour.
-    const counts = await page.evaluate((colors) => {
-      const src = document.querySelector('[data-testid="scene"] canvas') as HTMLCanvasElement;
-      const c = document.createElement('canvas');
-      c.width = src.width;
-      c.height = src.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(src, 0, 0);
-      const px = ctx.getImageData(0, 0, c.width, c.height).data;
-      return colors.map((hex) => {
-        const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-        let n = 0;
-        for (let i = 0; i < px.length; i += 4) {
-          if (Math.abs(px[i]! - r!) + Math.abs(px[i + 1]! - g!) + Math.abs(px[i + 2]! - b!) < 60) n++;
-        }
-        return n;
-      });
-    }, r.map((x) => x.color));
+    const counts = await page.evaluate(
+      (colors) => {
+        const src = document.querySelector('[data-testid="scene"] canvas') as HTMLCanvasElement;
+        const c = document.createElement('canvas');
+        c.width = src.width;
+        c.height = src.height;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(src, 0, 0);
+        const px = ctx.getImageData(0, 0, c.width, c.height).data;
+        return colors.map((hex) => {
+          const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+          let n = 0;
+          for (let i = 0; i < px.length; i += 4) {
+            if (Math.abs(px[i]! - r!) + Math.abs(px[i + 1]! - g!) + Math.abs(px[i + 2]! - b!) < 60)
+              n++;
+          }
+          return n;
+        });
+      },
+      r.map((x) => x.color),
+    );
     for (const n of counts) expect(n).toBeGreaterThan(30);
     await screenshot(page, 'explorer-home');
     expect(errors).toEqual([]);

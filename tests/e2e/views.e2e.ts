@@ -18,15 +18,7 @@ import {
   type SweepSpec,
 } from '../../src/engine/experiments';
 import { launchBrowser, newPage, screenshot } from './harness';
-import {
-  cellValue,
-  cli,
-  close,
-  done,
-  ensemble,
-  sameRow,
-  type Handle,
-} from './viewHelpers';
+import { cellValue, cli, close, done, ensemble, sameRow, type Handle } from './viewHelpers';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -1,11 +1,16 @@
 /** `batchscape diffusion`: ensemble mean ‖w_t − w_0‖ at log-spaced t, with log and power fits. */
-import { logSpacedInts } from '../../engine/stats';
-import { diffusionEnsemble, diffusionFits } from '../../engine/sweep';
+import type { DiffusionSample } from '../../engine/ensemble';
+import {
+  diffusionCurves,
+  diffusionJobs,
+  diffusionTimes,
+  type DiffusionSpec,
+} from '../../engine/experiments';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
-import { FORMAT_OPTION, type Command } from '../command';
+import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
 import { parseListValue, usageError, type Flags } from '../flags';
+import { runEnsemble, workersFlag } from '../jobs';
 import { emit, toCsv, toJson } from '../output';
-import { createProgress } from '../progress';
 
 /** Seeds come from --seeds, the budget from --steps, and recording is forced off. */
 const DIFFUSION_OMIT = ['seed', 'epochs', 'metrics-every', 'hessian-every', 'record-every'];
@@ -34,6 +39,7 @@ export const diffusionCommand: Command = {
     },
     { name: 'per-decade', arg: 'N', default: '8', help: 'sample times per factor of ten in t' },
     { name: 'same-landscape', arg: '', default: 'off', help: 'one landscape for every seed' },
+    WORKERS_OPTION,
     FORMAT_OPTION,
   ],
   config: { defaultPreset: 'random-potential', omit: DIFFUSION_OMIT },
@@ -42,8 +48,9 @@ export const diffusionCommand: Command = {
     'batchscape diffusion --seeds 32 --steps 10000 --amplitude 0',
     'batchscape diffusion --batch 16 --fit-range 100,10000 --format csv',
   ],
-  run(flags: Flags) {
+  async run(flags: Flags) {
     const format = flags.choice('format', 'json', ['json', 'csv'] as const);
+    const workers = workersFlag(flags);
     const k = flags.whole('seeds', 16, 1);
     const s0 = flags.whole('seed-start', 1, 0);
     const perDecade = flags.whole('per-decade', 8, 1);
@@ -65,18 +72,24 @@ export const diffusionCommand: Command = {
       throw usageError(
         `--fit-range must satisfy 0 < LO < HI ≤ --steps (${steps}), got "${lo},${hi}"`,
       );
-    const t = logSpacedInts(1, steps, perDecade);
+    const t = diffusionTimes(steps, perDecade);
     const inRange = t.filter((x) => x >= lo && x <= hi).length;
     if (inRange < 3)
       throw usageError(
         `--fit-range ${lo},${hi} holds only ${inRange} sample time(s); widen it or raise --per-decade`,
       );
-    const progress = createProgress('diffusion');
-    const ens = diffusionEnsemble(input, seeds, steps, t, {
+    const spec: DiffusionSpec = {
+      base: input,
+      curves: [{ label: 'ensemble', patch: {} }],
+      seeds,
+      steps,
+      perDecade,
       varyLandscape: !same,
-      onProgress: (p) => progress.update(p),
-    });
-    progress.done();
+      fitRange: [lo, hi],
+    };
+    const results = await runEnsemble('diffusion', diffusionJobs(spec), workers);
+    const [curve] = diffusionCurves(spec, results as DiffusionSample[]);
+    const ens = { t: curve!.t, meanDistance: curve!.mean, sdDistance: curve!.sd };
     if (format === 'csv') {
       emit(
         toCsv(
@@ -86,7 +99,6 @@ export const diffusionCommand: Command = {
       );
       return;
     }
-    const fits = diffusionFits(ens.t, ens.meanDistance, [lo, hi]);
     emit(
       toJson({
         config,
@@ -96,8 +108,9 @@ export const diffusionCommand: Command = {
         meanDistance: ens.meanDistance,
         sdDistance: ens.sdDistance,
         fitRange: [lo, hi],
-        ...fits,
-        diverged: ens.diverged,
+        logFit: curve!.logFit,
+        powerFit: curve!.powerFit,
+        diverged: curve!.diverged,
       }),
     );
   },

@@ -1,12 +1,13 @@
 /** `batchscape sweep`: batch size (× learning rate) × seeds → per-cell statistics. */
-import type { ConfigInput, RunConfig } from '../../engine/config';
-import { effectiveBudget } from '../../engine/schedules';
-import { sweepCell, type SweepCellResult } from '../../engine/sweep';
+import type { ConfigInput } from '../../engine/config';
+import type { EndpointResult } from '../../engine/ensemble';
+import { sweepJobs, sweepRows, type SweepRow, type SweepSpec } from '../../engine/experiments';
+import { buildObjective } from '../../engine/presets';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
-import { FORMAT_OPTION, type Command } from '../command';
-import { parseListValue, type Flags } from '../flags';
+import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
+import { parseListValue, parseNumberValue, usageError, type Flags } from '../flags';
+import { runEnsemble, workersFlag } from '../jobs';
 import { emit, toCsv, toJson } from '../output';
-import { createProgress } from '../progress';
 
 /** 1, 4, 16, … up to N, then N itself: a log-spaced default from tiny to full batch. */
 export function defaultBatches(n: number): number[] {
@@ -16,18 +17,31 @@ export function defaultBatches(n: number): number[] {
   return out;
 }
 
-/** Work of one cell ≈ samples touched (steps × batch) plus per-run measurements. */
-function cellCost(c: RunConfig, runs: number): number {
-  const n = c.landscape.n;
-  const budget = effectiveBudget(c.budget, c.regimeAdaptation, c.batch, c.refBatch);
-  const steps = budget.unit === 'steps' ? budget.amount : budget.amount * Math.floor(n / c.batch);
-  return runs * (steps * c.batch + 4 * n);
-}
-
 /** Redefined here (batch, lr, seed) or forced by the lean ensemble runs (recording). */
 const SWEEP_OMIT = ['batch', 'lr', 'seed', 'metrics-every', 'hessian-every', 'record-every'];
 
-const STATS = ['finalTrainLoss', 'finalTestLoss', 'gap', 'lambdaMax', 'distance'] as const;
+export const STATS = ['finalTrainLoss', 'finalTestLoss', 'gap', 'lambdaMax', 'distance'] as const;
+
+/**
+ * A row in the documented field order (the fields of the first CLI version first, then
+ * the ones added later), so existing readers see the same layout.
+ */
+export function publicRow(r: SweepRow) {
+  return {
+    batch: r.batch,
+    lr: r.lr,
+    runs: r.runs,
+    flatFraction: r.flatFraction,
+    finalTrainLoss: r.finalTrainLoss,
+    finalTestLoss: r.finalTestLoss,
+    gap: r.gap,
+    lambdaMax: r.lambdaMax,
+    distance: r.distance,
+    diverged: r.diverged,
+    flatCi: r.flatCi,
+    sharpness: r.sharpness,
+  };
+}
 
 export const sweepCommand: Command = {
   name: 'sweep',
@@ -35,9 +49,13 @@ export const sweepCommand: Command = {
   details: [
     'Each cell runs seeds S … S+K−1 to the end on one landscape. Statistics are the mean and',
     'the 95% CI half-width (Student t) over those runs. Rows follow --lr, then --batch, as listed.',
+    "flatCi is the 95% Wilson interval of flatFraction; sharpness is Keskar's ε-sharpness φ (%)",
+    'at the end points, measured only with --sharpness-eps.',
     'JSON: {"config", "seeds", "rows": [{"batch", "lr", "runs", "flatFraction",',
-    '  "finalTrainLoss": {"mean", "ci95"}, "finalTestLoss", "gap", "lambdaMax", "distance", "diverged"}]}.',
-    'CSV: one row per cell (batch,lr,runs,flatFraction,finalTrainLoss_mean,finalTrainLoss_ci95,…,diverged).',
+    '  "finalTrainLoss": {"mean", "ci95"}, "finalTestLoss", "gap", "lambdaMax", "distance", "diverged",',
+    '  "flatCi": [lo, hi] | null, "sharpness": {"mean", "ci95"} | null}]}.',
+    'CSV: one row per cell (batch,lr,runs,flatFraction,finalTrainLoss_mean,finalTrainLoss_ci95,…,diverged,',
+    '  flatCi_lo,flatCi_hi,sharpness_mean,sharpness_ci95).',
   ],
   options: [
     {
@@ -49,18 +67,32 @@ export const sweepCommand: Command = {
     { name: 'lr', arg: 'F,F,…', default: "the preset's lr", help: 'base learning rates to sweep' },
     { name: 'seeds', arg: 'K', default: '8', help: 'runs per cell' },
     { name: 'seed-start', arg: 'S', default: '1', help: 'first seed (seeds S … S+K−1)' },
+    {
+      name: 'sharpness-eps',
+      arg: 'E',
+      default: 'off',
+      help: 'also measure ε-sharpness φ at every end point, box size E',
+    },
+    WORKERS_OPTION,
     FORMAT_OPTION,
   ],
   config: { defaultPreset: 'sharp-flat', omit: [...SWEEP_OMIT] },
   examples: [
-    'batchscape sweep --batch 1,4,16,64,256,1024 --seeds 20',
+    'batchscape sweep --batch 1,4,16,64,256,1024 --seeds 20 --workers 4',
+    'batchscape sweep --batch 16,1024 --seeds 20 --sharpness-eps 0.05',
     'batchscape sweep --batch 16,1024 --lr 0.01,0.05 --seeds 10 --format csv',
     'batchscape sweep --batch 1024 --batch-schedule grow --batch-milestones 0.25,0.5,0.75 --batch-factor 4',
   ],
-  run(flags: Flags) {
+  async run(flags: Flags) {
     const format = flags.choice('format', 'json', ['json', 'csv'] as const);
     const k = flags.whole('seeds', 8, 1);
     const s0 = flags.whole('seed-start', 1, 0);
+    const workers = workersFlag(flags);
+    const rawEps = flags.raw('sharpness-eps');
+    const sharpnessEps =
+      rawEps === undefined ? undefined : parseNumberValue('sharpness-eps', rawEps);
+    if (sharpnessEps !== undefined && !(sharpnessEps > 0))
+      throw usageError(`--sharpness-eps must be > 0, got "${rawEps}"`);
     const seeds = Array.from({ length: k }, (_, i) => s0 + i);
     const input = buildConfigInput(flags, 'sharp-flat', SWEEP_OMIT);
     const base = resolveOrExplain({ ...input, seed: s0 });
@@ -69,29 +101,30 @@ export const sweepCommand: Command = {
     const batches = rawBatch
       ? parseListValue('batch', rawBatch, { whole: true, min: 1 })
       : defaultBatches(base.landscape.n);
-    const lrs: (number | undefined)[] = rawLr ? parseListValue('lr', rawLr) : [undefined];
-    const cells = lrs.flatMap((lr) => batches.map((batch) => ({ lr, batch })));
+    const lrs = rawLr ? parseListValue('lr', rawLr) : undefined;
     // Check every cell before running any, so a bad batch fails at once, not after an hour.
-    const costs = cells.map(({ lr, batch }) => {
-      const cell: ConfigInput = { ...input, seed: s0, batch, ...(lr === undefined ? {} : { lr }) };
-      const where = ` (in the cell --batch ${batch}${lr === undefined ? '' : ` --lr ${lr}`})`;
-      return cellCost(resolveOrExplain(cell, where), k);
-    });
-    const total = costs.reduce((a, b) => a + b, 0);
-    const progress = createProgress('sweep');
-    let doneCost = 0;
-    const rows: SweepCellResult[] = cells.map(({ lr, batch }, i) => {
-      const row = sweepCell(input, batch, lr, seeds, {
-        onProgress: (p) => progress.update((doneCost + p * costs[i]!) / total),
-      });
-      doneCost += costs[i]!;
-      return row;
-    });
-    progress.done();
+    for (const lr of lrs ?? [undefined]) {
+      for (const batch of batches) {
+        const cell: ConfigInput = {
+          ...input,
+          seed: s0,
+          batch,
+          ...(lr === undefined ? {} : { lr }),
+        };
+        resolveOrExplain(
+          cell,
+          ` (in the cell --batch ${batch}${lr === undefined ? '' : ` --lr ${lr}`})`,
+        );
+      }
+    }
+    const spec: SweepSpec = { base: input, batches, lrs, seeds, sharpnessEps };
+    const results = await runEnsemble('sweep', sweepJobs(spec), workers);
+    const hasFlat = buildObjective(base).basins.some((b) => b.id === 'flat');
+    const rows = sweepRows(spec, results as EndpointResult[], hasFlat);
     if (format === 'csv') {
       const header = ['batch', 'lr', 'runs', 'flatFraction'];
       for (const s of STATS) header.push(`${s}_mean`, `${s}_ci95`);
-      header.push('diverged');
+      header.push('diverged', 'flatCi_lo', 'flatCi_hi', 'sharpness_mean', 'sharpness_ci95');
       const body = rows.map((r) => [
         r.batch,
         r.lr,
@@ -99,10 +132,14 @@ export const sweepCommand: Command = {
         r.flatFraction,
         ...STATS.flatMap((s) => [r[s].mean, r[s].ci95]),
         r.diverged,
+        r.flatCi?.[0],
+        r.flatCi?.[1],
+        r.sharpness?.mean,
+        r.sharpness?.ci95,
       ]);
       emit(toCsv(header, body));
       return;
     }
-    emit(toJson({ config: base, seeds, rows }));
+    emit(toJson({ config: base, seeds, rows: rows.map(publicRow) }));
   },
 };

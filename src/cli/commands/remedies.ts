@@ -1,0 +1,128 @@
+/** `batchscape remedies`: matched ensembles of the large-batch remedies, side by side. */
+import type { EndpointResult } from '../../engine/ensemble';
+import { remedies, remedyJobs, remedyRows } from '../../engine/experiments';
+import { buildObjective } from '../../engine/presets';
+import { buildConfigInput, resolveOrExplain } from '../configInput';
+import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
+import { usageError, type Flags } from '../flags';
+import { runEnsemble, workersFlag } from '../jobs';
+import { emit, toCsv, toJson } from '../output';
+import { STATS } from './sweep';
+
+/**
+ * Each remedy sets its own recipe (batch, reference batch, LR schedule and scaling, batch
+ * schedule, regime adaptation), so those flags would be overwritten: they are not offered.
+ */
+const REMEDIES_OMIT = [
+  'batch',
+  'ref-batch',
+  'seed',
+  'lr-schedule',
+  'warmup',
+  'milestones',
+  'lr-factor',
+  'final-factor',
+  'lr-scaling',
+  'batch-schedule',
+  'batch-milestones',
+  'batch-factor',
+  'batch-cap',
+  'regime-adaptation',
+  'metrics-every',
+  'hessian-every',
+  'record-every',
+];
+
+export const remediesCommand: Command = {
+  name: 'remedies',
+  summary: 'large-batch remedies side by side: matched ensembles, one row per recipe',
+  details: [
+    'Every recipe runs the same seeds S … S+K−1 on the same landscape and budget: small batch',
+    '(the baseline), large batch, + √ or linear LR scaling, + regime adaptation (as many updates',
+    'as the small batch), + high initial LR (5×, then ×0.2 at half-way), + warm-up to 5× LR,',
+    '+ growing batch (small → large). Whatever the engine finds is what is printed.',
+    'JSON: {"config", "seeds", "small", "large", "rows": [{"id", "label", "blurb", "batch", "lr",',
+    '  "runs", "flatFraction", "flatCi", "finalTrainLoss": {"mean", "ci95"}, "finalTestLoss", "gap",',
+    '  "lambdaMax", "distance", "diverged"}]}; "batch" and "lr" are the run\'s starting values.',
+    'CSV: id,label,batch,lr,runs,flatFraction,flatCi_lo,flatCi_hi,<stat>_mean,<stat>_ci95,…,diverged.',
+  ],
+  options: [
+    { name: 'small', arg: 'B', default: '16', help: 'the small (baseline) batch size' },
+    { name: 'large', arg: 'B', default: 'n, the full batch', help: 'the large batch size' },
+    { name: 'seeds', arg: 'K', default: '16', help: 'runs per recipe' },
+    { name: 'seed-start', arg: 'S', default: '1', help: 'first seed (seeds S … S+K−1)' },
+    WORKERS_OPTION,
+    FORMAT_OPTION,
+  ],
+  config: { defaultPreset: 'sharp-flat', omit: REMEDIES_OMIT },
+  examples: [
+    'batchscape remedies --seeds 50',
+    'batchscape remedies --small 8 --large 512 --lr 0.02 --format csv',
+  ],
+  async run(flags: Flags) {
+    const format = flags.choice('format', 'json', ['json', 'csv'] as const);
+    const workers = workersFlag(flags);
+    const k = flags.whole('seeds', 16, 1);
+    const s0 = flags.whole('seed-start', 1, 0);
+    const seeds = Array.from({ length: k }, (_, i) => s0 + i);
+    const input = buildConfigInput(flags, 'sharp-flat', REMEDIES_OMIT);
+    const config = resolveOrExplain({ ...input, seed: s0 });
+    const n = config.landscape.n;
+    const small = flags.whole('small', 16, 1);
+    const large = flags.whole('large', n, 1);
+    if (large > n) throw usageError(`--large must be ≤ n (${n}), got "${large}"`);
+    if (small >= large)
+      throw usageError(`--small must be less than --large (${large}), got "${small}"`);
+    const list = remedies(small, large, config.lr);
+    for (const r of list) resolveOrExplain({ ...input, ...r.patch }, ` (in the remedy "${r.id}")`);
+    const results = await runEnsemble('remedies', remedyJobs(input, list, seeds), workers);
+    const hasFlat = buildObjective(config).basins.some((b) => b.id === 'flat');
+    const rows = remedyRows(list, seeds, results as EndpointResult[], hasFlat).map(
+      ({ remedy, row }) => ({
+        id: remedy.id,
+        label: remedy.label,
+        blurb: remedy.blurb,
+        batch: row.batch,
+        lr: row.lr,
+        runs: row.runs,
+        flatFraction: row.flatFraction,
+        flatCi: row.flatCi,
+        finalTrainLoss: row.finalTrainLoss,
+        finalTestLoss: row.finalTestLoss,
+        gap: row.gap,
+        lambdaMax: row.lambdaMax,
+        distance: row.distance,
+        diverged: row.diverged,
+      }),
+    );
+    if (format === 'csv') {
+      const header = [
+        'id',
+        'label',
+        'batch',
+        'lr',
+        'runs',
+        'flatFraction',
+        'flatCi_lo',
+        'flatCi_hi',
+      ];
+      for (const s of STATS) header.push(`${s}_mean`, `${s}_ci95`);
+      header.push('diverged');
+      const body = rows.map((r) => [
+        r.id,
+        r.label,
+        r.batch,
+        r.lr,
+        r.runs,
+        r.flatFraction,
+        r.flatCi?.[0],
+        r.flatCi?.[1],
+        ...STATS.flatMap((s) => [r[s].mean, r[s].ci95]),
+        r.diverged,
+      ]);
+      emit(toCsv(header, body));
+      return;
+    }
+    emit(toJson({ config, seeds, small, large, rows }));
+  },
+};

@@ -1,0 +1,60 @@
+/**
+ * What every ensemble command shares: the --workers flag, a cost estimate per job (so the
+ * pool starts heavy jobs first and the progress bar moves with the work, not the job
+ * count) and the run itself with a progress bar on stderr.
+ */
+import type { EnsembleJob, JobResult } from '../engine/ensemble';
+import type { RunConfig } from '../engine/config';
+import { effectiveBudget } from '../engine/schedules';
+import { resolveOrThrow } from '../engine/sweep';
+import type { Flags } from './flags';
+import { defaultWorkers, runJobs } from './pool';
+import { createProgress } from './progress';
+
+export function workersFlag(flags: Flags): number {
+  return flags.whole('workers', defaultWorkers(), 1);
+}
+
+/**
+ * Samples touched by a run plus its end-point measurements (≈ 4 passes over the train set).
+ * An epoch budget touches epochs × N samples whatever the batch (and however it grows).
+ */
+export function runCost(c: RunConfig): number {
+  const n = c.landscape.n;
+  const budget = effectiveBudget(c.budget, c.regimeAdaptation, c.batch, c.refBatch);
+  const samples = budget.unit === 'steps' ? budget.amount * c.batch : budget.amount * n;
+  return samples + 4 * n;
+}
+
+export function jobCost(job: EnsembleJob): number {
+  switch (job.kind) {
+    case 'endpoint':
+      return runCost(resolveOrThrow(job.config));
+    case 'diffusion': {
+      const c = resolveOrThrow(job.config);
+      return Math.max(1, ...job.ts) * c.batch;
+    }
+    case 'keskar':
+      return (
+        runCost(resolveOrThrow({ ...job.config, batch: job.small })) +
+        runCost(resolveOrThrow({ ...job.config, batch: job.large }))
+      );
+  }
+}
+
+/** Runs the jobs on the pool with a progress bar; results in job order. */
+export async function runEnsemble(
+  label: string,
+  jobs: readonly EnsembleJob[],
+  workers: number,
+): Promise<JobResult[]> {
+  const progress = createProgress(label);
+  try {
+    return await runJobs(jobs, workers, {
+      weights: jobs.map(jobCost),
+      onProgress: (p) => progress.update(p.fraction),
+    });
+  } finally {
+    progress.done();
+  }
+}
