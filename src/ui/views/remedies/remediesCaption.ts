@@ -27,19 +27,27 @@ export function remediesCaption(rows: readonly RemedyOutcome[]): string {
   const head =
     `Small batch: gap ${formatNumber(small.gap.mean)}${flat(small.flatFraction)}; ` +
     `large batch: gap ${formatNumber(large.gap.mean)}${flat(large.flatFraction)}.`;
-  const others = rows.filter((r) => r.remedy.id !== 'small' && r.remedy.id !== 'large');
+  const rest = rows.filter((r) => r.remedy.id !== 'small' && r.remedy.id !== 'large');
+  // A recipe whose runs end far above the small batch's train loss has not trained: a
+  // small gap there means nothing, so it is named apart instead of credited.
+  const tol = 0.25 * Math.abs(small.finalTrainLoss.mean) + (small.finalTrainLoss.ci95 ?? 0);
+  const failed = rest.filter((r) => r.row.finalTrainLoss.mean > small.finalTrainLoss.mean + tol);
+  const others = rest.filter((r) => !failed.includes(r));
+  const failText = failed.length
+    ? ` Trained poorly (train loss far above the small batch's): ${failed.map((r) => `${shortLabel(r.remedy)} (${formatNumber(r.row.finalTrainLoss.mean)})`).join(', ')}.`
+    : '';
   const closed = others
     .map((r) => ({ r, c: gapClosed(small.gap, large.gap, r.row.gap.mean) }))
     .filter((x): x is { r: RemedyOutcome; c: number } => x.c !== null);
-  const diverged = others.filter((r) => r.row.diverged > 0);
+  const diverged = rest.filter((r) => r.row.diverged > 0);
   const divText = diverged.length
     ? ` Diverged runs: ${diverged.map((r) => `${shortLabel(r.remedy)} ${r.row.diverged}/${r.row.runs}`).join(', ')}.`
     : '';
   if (closed.length === 0)
-    return `${head} Their gaps do not differ beyond the noise, so there is nothing clear for a remedy to close.${divText}`;
+    return `${head} Their gaps do not differ beyond the noise, so there is nothing clear for a remedy to close.${failText}${divText}`;
   closed.sort((a, b) => b.c - a.c);
   const list = closed
     .map(({ r, c }) => `${shortLabel(r.remedy)} ${Math.round(100 * c)}%`)
     .join(', ');
-  return `${head} Share of that gap each remedy closes: ${list}.${divText}`;
+  return `${head} Share of that gap each remedy closes: ${list}.${failText}${divText}`;
 }
