@@ -13,6 +13,7 @@ import { launchBrowser, repoRoot, startPreview } from '../tests/e2e/harness';
 interface Handle {
   controller: { setSpeed(m: number): void; reset(): void; restarts: number };
   pointCount(id: string): number;
+  runsStore: { getState(): { runs: { state: string }[] } };
 }
 declare const window: { __batchscape: Handle; requestAnimationFrame(cb: () => void): number };
 
@@ -65,8 +66,9 @@ async function main(): Promise<void> {
     await page.addInitScript('globalThis.__name = (f) => f');
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    // Four runs, 60 000 steps each (recorded every 2nd step ⇒ 30 000 points a run).
-    await page.goto(`${server.url}?st=60000&cmp=batch:1,2,4,8`);
+    // Four runs, 200 000 steps each (recorded every 4th step ⇒ 50 000 points a run), so
+    // they are still streaming when the history passes 1e5 points.
+    await page.goto(`${server.url}?st=200000&cmp=batch:1,2,4,8`);
     await page.waitForFunction(() => window.__batchscape !== undefined);
     // Both windows stream at the same slow rate (same new data per frame); in between,
     // the history is grown quickly to 1e5 points.
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
     await page.evaluate(() => window.__batchscape.controller.reset());
     await page.waitForFunction(() => window.__batchscape.pointCount('run0') > 150);
     const early = await scriptPerFrame(page, cdp, 1500);
-    await setSpeed(1);
+    await setSpeed(0.25);
     await page.waitForFunction(
       () =>
         ['run0', 'run1', 'run2', 'run3'].reduce(
@@ -89,6 +91,11 @@ async function main(): Promise<void> {
     await setSpeed(0.02);
     await page.waitForTimeout(300);
     const late = await scriptPerFrame(page, cdp, 1500);
+    const streaming = await page.evaluate(() =>
+      window.__batchscape.runsStore.getState().runs.every((r) => r.state === 'running'),
+    );
+    if (!streaming)
+      throw new Error('the runs ended before the late window: the comparison would be unfair');
     console.log('streaming, 4 runs           points   frames   script ms/frame');
     console.log(
       `  early                   ${String(early.points).padStart(8)} ${String(early.frames).padStart(8)}   ${early.perFrame.toFixed(3)}`,
