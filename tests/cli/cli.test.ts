@@ -2,48 +2,12 @@
  * The command line end to end: the real process is spawned and its real stdout, stderr
  * and exit code are checked. Budgets are tiny so the whole file stays well under 20 s.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-// Each spawn costs ~0.3 s of tsx start-up (more on a loaded CI machine); tests run
-// concurrently so the file's wall time stays low.
-const SLOW = { timeout: 60_000 };
 import { CONFIG_FLAGS } from '../../src/cli/configFlags';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const main = join(root, 'src/cli/main.ts');
-
-interface Result {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Spawns a process and collects its output; async so independent tests overlap. */
-function exec(args: string[], cwd = root): Promise<Result> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd, timeout: 30_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
-
-const cli = (...args: string[]) => exec(['--import', 'tsx', main, ...args]);
-
-async function json(...args: string[]): Promise<Record<string, unknown>> {
-  const r = await cli(...args);
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return JSON.parse(r.stdout) as Record<string, unknown>;
-}
+import { cli, exec, json, root, SLOW, type Result } from './spawnCli';
 
 /** A user error: exit 2, nothing on stdout, `batchscape: …` lines and no stack trace. */
 function expectUsageError(r: Result, pattern: RegExp, lines = 1): void {

@@ -3,48 +3,14 @@
  * keskar, stability): real processes, tiny budgets. `--workers 1` and `--workers 2` must
  * print byte-identical results.
  */
-import { spawn } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cli, json, SLOW } from './spawnCli';
 import { commandDecls } from '../../src/cli/command';
 import { diffusionCommand } from '../../src/cli/commands/diffusion';
 import { keskarCommand } from '../../src/cli/commands/keskar';
 import { remediesCommand } from '../../src/cli/commands/remedies';
 import { stabilityCommand } from '../../src/cli/commands/stability';
 import { sweepCommand } from '../../src/cli/commands/sweep';
-
-const SLOW = { timeout: 60_000 };
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const main = join(root, 'src/cli/main.ts');
-
-interface Result {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Promise<Result> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
-      cwd: root,
-      timeout: 30_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
-
-async function json(...args: string[]): Promise<Record<string, unknown>> {
-  const r = await cli(...args);
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return JSON.parse(r.stdout) as Record<string, unknown>;
-}
 
 const isFiniteNumber = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
 const STATS = ['finalTrainLoss', 'finalTestLoss', 'gap', 'lambdaMax', 'distance'];
