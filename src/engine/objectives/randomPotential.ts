@@ -29,7 +29,8 @@ export interface RandomPotentialOptions {
  * whole range of scales — the "random potential" whose barriers grow with distance
  * and make SGD's walk ultra-slow, ‖w_t − w_0‖ ~ log t (Hoffer et al., 2017).
  * Each log-shell of width Δ carries variance ∝ k^−2H·Δ, hence a_m ∝ k_m^−H·√Δ.
- * Per-sample loss ℓ_i(w) = V(w − d_i).
+ * Per-sample loss ℓ_i(w) = V(w − d_i) for the landscape modes; the roughness modes below
+ * are paired antithetically (see `antithetic`).
  *
  * Modes above kMax (up to kNoise) have wavelengths shorter than the sample spread,
  * so the offsets d_i scramble their phases: they nearly cancel in the dataset mean
@@ -101,6 +102,8 @@ export class RandomPotentialObjective implements Objective {
     // Pre-project offsets onto each wave vector: k_m·(w − d_i) = k_m·w − (k_m·d_i).
     this.train = this.project(this.train, o.n);
     this.test = this.project(this.test, o.nTest);
+    this.antithetic(this.train, o.n, o.kMax);
+    this.antithetic(this.test, o.nTest, o.kMax);
     this.trainIdx = identityIndex(o.n);
     this.testIdx = identityIndex(o.nTest);
     this.kw = new Float64Array(m);
@@ -135,6 +138,24 @@ export class RandomPotentialObjective implements Objective {
   }
 
   /** Replaces each offset row by its phases p_im = k_m·d_i − φ_m (n × modes). */
+  /**
+   * Roughness modes come in antithetic pairs: sample i + N/2 has sample i's phase plus π,
+   * so their dataset mean cancels exactly (for even N) instead of leaving a 1/√N residual
+   * potential. Without that residual, amplitude 0 is a truly flat mean potential and the
+   * baseline walk is diffusive (∝ √t) for every batch size, not only the noisiest.
+   */
+  private antithetic(p: Float64Array, n: number, kMax: number): void {
+    const m = this.amp.length;
+    const d = this.dim;
+    const half = n >> 1;
+    for (let q = 0; q < m; q++) {
+      let k2 = 0;
+      for (let j = 0; j < d; j++) k2 += this.k[q * d + j]! ** 2;
+      if (Math.sqrt(k2) <= kMax) continue;
+      for (let i = 0; i < half; i++) p[(i + half) * m + q] = p[i * m + q]! + Math.PI;
+    }
+  }
+
   private project(offsets: Float64Array, n: number): Float64Array {
     const d = this.dim;
     const m = this.amp.length;
