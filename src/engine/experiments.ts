@@ -90,6 +90,18 @@ export function endpointRow(rs: EndpointResult[], hasFlatBasin: boolean): SweepR
   };
 }
 
+/** The summarised statistics of a row, in the column order every CSV export uses. */
+export const ROW_STATS = [
+  'finalTrainLoss',
+  'finalTestLoss',
+  'gap',
+  'lambdaMax',
+  'distance',
+] as const;
+export const rowStatHeader = (): string[] => ROW_STATS.flatMap((s) => [`${s}_mean`, `${s}_ci95`]);
+export const rowStatValues = (r: Pick<SweepRow, (typeof ROW_STATS)[number]>): (number | null)[] =>
+  ROW_STATS.flatMap((s) => [r[s].mean, r[s].ci95]);
+
 /** Wilson score interval for a proportion k/n at 95%. */
 export function wilson(k: number, n: number): [number, number] {
   const z = 1.959964;

@@ -1,13 +1,18 @@
 /** `batchscape remedies`: matched ensembles of the large-batch remedies, side by side. */
 import type { EndpointResult } from '../../engine/ensemble';
-import { remedies, remedyJobs, remedyRows } from '../../engine/experiments';
+import {
+  remedies,
+  remedyJobs,
+  remedyRows,
+  rowStatHeader,
+  rowStatValues,
+} from '../../engine/experiments';
 import { buildObjective } from '../../engine/presets';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
 import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
 import { usageError, type Flags } from '../flags';
 import { runEnsemble, workersFlag } from '../jobs';
 import { emit, toCsv, toJson } from '../output';
-import { STATS } from './sweep';
 
 /**
  * Each remedy sets its own recipe (batch, reference batch, LR schedule and scaling, batch
@@ -106,8 +111,7 @@ export const remediesCommand: Command = {
         'flatCi_lo',
         'flatCi_hi',
       ];
-      for (const s of STATS) header.push(`${s}_mean`, `${s}_ci95`);
-      header.push('diverged');
+      header.push(...rowStatHeader(), 'diverged');
       const body = rows.map((r) => [
         r.id,
         r.label,
@@ -117,7 +121,7 @@ export const remediesCommand: Command = {
         r.flatFraction,
         r.flatCi?.[0],
         r.flatCi?.[1],
-        ...STATS.flatMap((s) => [r[s].mean, r[s].ci95]),
+        ...rowStatValues(r),
         r.diverged,
       ]);
       emit(toCsv(header, body));

@@ -1,7 +1,14 @@
 /** `batchscape sweep`: batch size (× learning rate) × seeds → per-cell statistics. */
 import type { ConfigInput } from '../../engine/config';
 import type { EndpointResult } from '../../engine/ensemble';
-import { sweepJobs, sweepRows, type SweepRow, type SweepSpec } from '../../engine/experiments';
+import {
+  rowStatHeader,
+  rowStatValues,
+  sweepJobs,
+  sweepRows,
+  type SweepRow,
+  type SweepSpec,
+} from '../../engine/experiments';
 import { buildObjective } from '../../engine/presets';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
 import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
@@ -19,8 +26,6 @@ export function defaultBatches(n: number): number[] {
 
 /** Redefined here (batch, lr, seed) or forced by the lean ensemble runs (recording). */
 const SWEEP_OMIT = ['batch', 'lr', 'seed', 'metrics-every', 'hessian-every', 'record-every'];
-
-export const STATS = ['finalTrainLoss', 'finalTestLoss', 'gap', 'lambdaMax', 'distance'] as const;
 
 /**
  * A row in the documented field order (the fields of the first CLI version first, then
@@ -123,14 +128,14 @@ export const sweepCommand: Command = {
     const rows = sweepRows(spec, results as EndpointResult[], hasFlat);
     if (format === 'csv') {
       const header = ['batch', 'lr', 'runs', 'flatFraction'];
-      for (const s of STATS) header.push(`${s}_mean`, `${s}_ci95`);
+      header.push(...rowStatHeader());
       header.push('diverged', 'flatCi_lo', 'flatCi_hi', 'sharpness_mean', 'sharpness_ci95');
       const body = rows.map((r) => [
         r.batch,
         r.lr,
         r.runs,
         r.flatFraction,
-        ...STATS.flatMap((s) => [r[s].mean, r[s].ci95]),
+        ...rowStatValues(r),
         r.diverged,
         r.flatCi?.[0],
         r.flatCi?.[1],

@@ -5,7 +5,7 @@
  * of the gap when there is a learning-rate axis.
  */
 import { useMemo } from 'react';
-import type { SweepRow } from '../../../engine/experiments';
+import { rowStatHeader, rowStatValues, type SweepRow } from '../../../engine/experiments';
 import { useConfig, useViewParams } from '../../../state/react';
 import { toCsv } from '../exportView';
 import type { FieldDef } from '../ParamBar';
@@ -87,10 +87,16 @@ export function SweepView({ alone }: { alone?: boolean }) {
 }
 
 function sweepCsv(rows: readonly SweepRow[]): string {
-  const stats = ['finalTrainLoss', 'finalTestLoss', 'gap', 'lambdaMax', 'distance'] as const;
-  const header = ['batch', 'lr', 'runs', 'flatFraction', 'flatCiLo', 'flatCiHi'];
-  for (const s of stats) header.push(`${s}_mean`, `${s}_ci95`);
-  header.push('diverged');
+  const header = [
+    'batch',
+    'lr',
+    'runs',
+    'flatFraction',
+    'flatCiLo',
+    'flatCiHi',
+    ...rowStatHeader(),
+    'diverged',
+  ];
   return toCsv(
     header,
     rows.map((r) => [
@@ -100,7 +106,7 @@ function sweepCsv(rows: readonly SweepRow[]): string {
       r.flatFraction,
       r.flatCi?.[0],
       r.flatCi?.[1],
-      ...stats.flatMap((s) => [r[s].mean, r[s].ci95]),
+      ...rowStatValues(r),
       r.diverged,
     ]),
   );
