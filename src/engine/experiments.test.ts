@@ -66,9 +66,25 @@ describe('sweepJobs and sweepRows', () => {
   it("equals sweepCell's numbers for the same base, cell and seeds (CLI and browser agree)", () => {
     rows.forEach((row) => {
       const cell = sweepCell(spec.base, row.batch, row.lr, spec.seeds);
-      const { flatCi: _ci, sharpness: _s, ...common } = row;
+      const { flatCi: _ci, sharpness: _s, byBasin, ...common } = row;
       expect(common).toEqual(cell);
+      // The per-basin split partitions the same runs.
+      expect(byBasin!.reduce((n, g) => n + g.runs, 0)).toBe(row.runs);
+      const flat = byBasin!.find((g) => g.basin === 'flat');
+      expect(flat?.runs ?? 0).toBe(Math.round(row.flatFraction! * row.runs));
     });
+  });
+
+  it('splits the statistics by end basin: ids in order, between basins last', () => {
+    const e = (basin: string | null, testLoss: number): EndpointResult =>
+      ({ basin, testLoss, trainLoss: 0, gap: testLoss, lambdaMax: 1 }) as EndpointResult;
+    const row = endpointRow([e('sharp', 2), e(null, 5), e('flat', 1), e('sharp', 4)], true);
+    expect(row.byBasin!.map((g) => [g.basin, g.runs, g.finalTestLoss.mean])).toEqual([
+      ['flat', 1, 1],
+      ['sharp', 2, 3],
+      [null, 1, 5],
+    ]);
+    expect(endpointRow([e(null, 1)], false).byBasin).toBeNull();
   });
 
   it('with no lrs axis, uses the base LR; without a flat basin, no flat fraction', () => {
@@ -85,6 +101,7 @@ describe('sweepJobs and sweepRows', () => {
       ...sweepCell(s.base, 4, undefined, s.seeds),
       flatCi: null,
       sharpness: null,
+      byBasin: null,
     });
   });
 

@@ -34,6 +34,20 @@ export interface SweepRow {
   distance: Summary;
   sharpness: Summary | null;
   diverged: number;
+  /**
+   * The same statistics per end basin (null = between basins), so "the sharp basin's
+   * end points test worse" is a measured statement; null on landscapes without basins.
+   */
+  byBasin: BasinGroup[] | null;
+}
+
+export interface BasinGroup {
+  basin: string | null;
+  runs: number;
+  finalTrainLoss: Summary;
+  finalTestLoss: Summary;
+  gap: Summary;
+  lambdaMax: Summary;
 }
 
 export function sweepJobs(spec: SweepSpec): EnsembleJob[] {
@@ -87,7 +101,26 @@ export function endpointRow(rs: EndpointResult[], hasFlatBasin: boolean): SweepR
     distance: summarize(rs.map((r) => r.distance)),
     sharpness: sharp.length ? summarize(sharp) : null,
     diverged: rs.filter((r) => r.status === 'diverged').length,
+    byBasin: hasFlatBasin || rs.some((r) => r.basin !== null) ? basinGroups(rs) : null,
   };
+}
+
+/** Groups in a stable order: basin ids alphabetically, "between basins" (null) last. */
+function basinGroups(rs: EndpointResult[]): BasinGroup[] {
+  const ids = [...new Set(rs.map((r) => r.basin))].sort((a, b) =>
+    a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0,
+  );
+  return ids.map((basin) => {
+    const g = rs.filter((r) => r.basin === basin);
+    return {
+      basin,
+      runs: g.length,
+      finalTrainLoss: summarize(g.map((r) => r.trainLoss)),
+      finalTestLoss: summarize(g.map((r) => r.testLoss)),
+      gap: summarize(g.map((r) => r.gap)),
+      lambdaMax: summarize(g.map((r) => r.lambdaMax).filter((x): x is number => x !== null)),
+    };
+  });
 }
 
 /** The summarised statistics of a row, in the column order every CSV export uses. */

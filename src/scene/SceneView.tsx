@@ -7,6 +7,7 @@ import { useMemo, type CSSProperties } from 'react';
 import { useRuns, useView } from '../state/react';
 import { LandscapeCanvas } from './LandscapeCanvas';
 import { Legend } from './Legend';
+import { RunResults } from './RunResults';
 import { SceneOverlay } from './SceneOverlay';
 import { useSceneTheme } from './useSceneTheme';
 import './scene.css';
@@ -49,6 +50,7 @@ export function SceneView() {
         <LandscapeCanvas theme={theme} />
       )}
       <SceneOverlay />
+      {!side && <RunResults />}
       <Legend />
     </div>
   );

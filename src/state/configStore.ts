@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { PresetId, RunConfig } from '../engine/config';
-import { presetDefaults } from '../engine/presets';
+import { presetDefaults, PRESETS } from '../engine/presets';
 import { resolveConfig } from '../engine/validate';
 import { MAX_RUNS, runColor } from './palette';
 
@@ -44,12 +44,32 @@ export function defaultComparison(base: RunConfig): Comparison {
   return { field: 'batch', values: [8, base.landscape.n] };
 }
 
+/**
+ * The config the explorer opens a preset with: the engine's defaults plus the preset's
+ * explorer start (a fixed start tells the story at the default seed; the engine's own
+ * default draws a start per seed, which ensembles need). The URL codec omits these values.
+ */
+export function explorerDefaults(preset: PresetId): RunConfig {
+  const c = presetDefaults(preset);
+  const start = PRESETS[preset].explorerStart;
+  if (start) c.start = [...start];
+  return c;
+}
+
 export function initialConfigState(preset: PresetId = 'sharp-flat'): ConfigState {
-  const base = presetDefaults(preset);
+  const base = explorerDefaults(preset);
   return { base, compare: defaultComparison(base), notices: [] };
 }
 
 export const configStore = createStore<ConfigState>(() => initialConfigState());
+
+/** Short run labels for optimizers (they head narrow readout columns). */
+const OPTIMIZER_LABELS: Record<string, string> = {
+  sgd: 'SGD',
+  momentum: 'momentum',
+  nesterov: 'Nesterov',
+  adam: 'Adam',
+};
 
 export function compareLabel(field: CompareField, value: unknown): string {
   switch (field) {
@@ -58,7 +78,7 @@ export function compareLabel(field: CompareField, value: unknown): string {
     case 'lr':
       return `η = ${value}`;
     case 'optimizer':
-      return String(value);
+      return OPTIMIZER_LABELS[String(value)] ?? String(value);
     case 'regimeAdaptation':
       return value ? 'regime adapted' : 'same epochs';
     case 'seed':

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { decodeUrl, encodeUrl } from './url';
 import { initialConfigState } from './configStore';
 import { initialViewState } from './viewStore';
-import { presetDefaults } from '../engine/presets';
+import { presetDefaults, PRESETS } from '../engine/presets';
 
 describe('URL codec', () => {
   it('writes nothing for the defaults and reads the defaults back', () => {
@@ -13,6 +13,20 @@ describe('URL codec', () => {
     expect(d.config.base).toEqual(s.base);
     expect(d.config.compare).toEqual(s.compare);
     expect(d.notices).toEqual([]);
+  });
+
+  it("opens sharp-flat at the preset's explorer start; x0=random gives the seed's start", () => {
+    expect(decodeUrl('').config.base.start).toEqual(PRESETS['sharp-flat'].explorerStart);
+    const random = initialConfigState();
+    random.base.start = null;
+    const q = encodeUrl(random, initialViewState);
+    expect(q).toBe('x0=random');
+    expect(decodeUrl(q).config.base.start).toBeNull();
+    // Presets without an explorer start keep the engine's per-seed start, and write no x0.
+    const bowl = decodeUrl('p=bowl').config;
+    expect(bowl.base.start).toBeNull();
+    expect(encodeUrl(bowl, initialViewState)).toBe('p=bowl');
+    expect(decodeUrl('x0=0.25,-0.5').config.base.start).toEqual([0.25, -0.5]);
   });
 
   it('round-trips a changed experiment', () => {

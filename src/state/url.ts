@@ -10,6 +10,7 @@ import { resolveConfig } from '../engine/validate';
 import {
   COMPARE_FIELDS,
   defaultComparison,
+  explorerDefaults,
   type Comparison,
   type CompareField,
   type ConfigState,
@@ -52,7 +53,11 @@ const FIELDS: Record<string, { get: Getter; set: Setter }> = {
     set: (r, c) => void (c.regimeAdaptation = r === '1' || r === 'true'),
   },
   T: { get: (c) => c.temperature, set: (r, c) => void (c.temperature = num(r)) },
-  x0: { get: (c) => c.start?.join(','), set: (r, c) => void (c.start = list(r)) },
+  // `random`: a start drawn from the init box with the seed (the engine's default).
+  x0: {
+    get: (c) => (c.start ? c.start.join(',') : 'random'),
+    set: (r, c) => void (c.start = r === 'random' ? null : list(r)),
+  },
   ds: {
     get: (c) => c.landscape.dataSeed,
     set: (r, c) => void (section(c, 'landscape').dataSeed = num(r)),
@@ -119,7 +124,7 @@ export function encodeUrl(
 ): string {
   const p = new URLSearchParams();
   const base = state.base;
-  const defaults = presetDefaults(base.preset);
+  const defaults = explorerDefaults(base.preset);
   if (base.preset !== 'sharp-flat') p.set('p', base.preset);
   for (const [key, f] of Object.entries(FIELDS)) {
     const v = f.get(base);
@@ -156,7 +161,7 @@ export function decodeUrl(search: string): DecodedUrl {
     if ((PRESET_IDS as readonly string[]).includes(rawPreset)) preset = rawPreset as PresetId;
     else notices.push(`Unknown landscape "${rawPreset}"; showing sharp-flat.`);
   }
-  const input: Record<string, unknown> = { preset };
+  const input: Record<string, unknown> = { preset, start: explorerDefaults(preset).start };
   for (const [key, f] of Object.entries(FIELDS)) {
     const raw = p.get(key);
     if (raw === null) continue;
@@ -178,7 +183,7 @@ export function decodeUrl(search: string): DecodedUrl {
     }
   }
   const resolved = resolveConfig(input);
-  const base = resolved.ok ? resolved.config : presetDefaults(preset);
+  const base = resolved.ok ? resolved.config : explorerDefaults(preset);
   let compare: Comparison = defaultComparison(base);
   const rawCmp = p.get('cmp');
   if (rawCmp !== null) {

@@ -6,15 +6,14 @@
 import { useState } from 'react';
 import { PRESETS } from '../engine/presets';
 import { setView } from '../state/viewStore';
-import { useConfig, useRuns, useView, useViewParams } from '../state/react';
+import { useConfig, useView, useViewParams } from '../state/react';
 import { shareUrl } from './useUrlSync';
-import { caption } from './caption';
+import { CaptionLine } from './caption/CaptionLine';
 import { Notices } from './Notices';
 import { Tabs } from './views/Tabs';
 
 export function Header() {
   const preset = useConfig((c) => c.base.preset);
-  const runs = useRuns((r) => r.runs);
   const onExplorer = useViewParams((s) => s.tab === 'explorer');
   const theme = useView((v) => v.theme);
   const presenter = useView((v) => v.presenter);
@@ -72,11 +71,7 @@ export function Header() {
           ?
         </button>
       </div>
-      {onExplorer && (
-        <p className="caption" data-testid="caption" aria-live="polite">
-          {caption(preset, runs)}
-        </p>
-      )}
+      {onExplorer && <CaptionLine />}
       <Notices />
     </header>
   );

@@ -91,6 +91,59 @@ describe('explorer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the first ten seconds: same start, small batch flat, large batch sharp and worse on test', async () => {
+    const { page, errors } = await open();
+    await allEnded(page);
+    const row = (id: string) => page.getByTestId(`scene-result-${id}`);
+    await expect(row('run0').textContent()).resolves.toMatch(/flat minimum/);
+    await expect(row('run1').textContent()).resolves.toMatch(/sharp minimum/);
+    const value = async (testId: string) =>
+      Number(await page.getByTestId(testId).getAttribute('data-value'));
+    const test0 = await value('readout-testloss-run0');
+    const test1 = await value('readout-testloss-run1');
+    const train0 = await value('readout-trainloss-run0');
+    const train1 = await value('readout-trainloss-run1');
+    expect(train1).toBeLessThan(train0);
+    expect(test1).toBeGreaterThan(test0);
+    // The larger test loss is marked, in the readouts and beside the run in the scene.
+    await expect(
+      page.getByTestId('readout-testloss-run1').getAttribute('data-worse'),
+    ).resolves.toBe('true');
+    await expect(
+      page.getByTestId('readout-testloss-run0').getAttribute('data-worse'),
+    ).resolves.toBeNull();
+    await expect(row('run1').textContent()).resolves.toMatch(/worse/);
+    await expect(page.textContent('[data-testid="caption"]')).resolves.toMatch(
+      /The sharp minimum looks better on train \(.*\) but is worse on test/,
+    );
+    // The readouts are the engine's numbers: the CLI, from the same start, says the same.
+    for (const [batch, test] of [
+      [8, test0],
+      [1024, test1],
+    ] as const) {
+      const cli = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'src/cli/main.ts',
+          'run',
+          '--batch',
+          String(batch),
+          '--start',
+          '-0.5,0.5',
+          '--record-every',
+          '100000',
+        ],
+        { cwd: repoRoot, encoding: 'utf8' },
+      );
+      expect(cli.status, cli.stderr).toBe(0);
+      expect(JSON.parse(cli.stdout).summary.finalTestLoss).toBe(test);
+    }
+    await screenshot(page, 'explorer-first-ten-seconds');
+    expect(errors).toEqual([]);
+  });
+
   it('dragging the batch-size slider restarts that run with the new batch', async () => {
     const { page, errors } = await open();
     const slider = page.getByTestId('batch-slider-0');

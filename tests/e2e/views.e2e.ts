@@ -104,7 +104,7 @@ describe('science views', () => {
       expect(await cellValue(page, `remedy-flat-${r.remedy.id}`)).toBe(r.row.flatFraction);
     }
     await expect(page.textContent('[data-testid="caption-remedies"]')).resolves.toMatch(
-      /Small batch: gap/,
+      /Small batch: test loss/,
     );
     await page.waitForSelector('[data-testid="remedies-bars"] svg');
     await screenshot(page, 'view-remedies');

@@ -90,9 +90,24 @@ describe('remedies on sharp-flat (30 seeds)', { timeout: 60_000 }, () => {
     expect(flat('large')).toBeLessThanOrEqual(0.5);
   });
 
-  it('a high initial LR and a growing batch rescue the large batch (≥ 90%)', () => {
+  it('the large batch tests worse than the small one (95% intervals apart)', () => {
+    const s = rows().get('small')!.finalTestLoss;
+    const l = rows().get('large')!.finalTestLoss;
+    expect(l.mean - l.ci95!).toBeGreaterThan(s.mean + s.ci95!);
+  });
+
+  it('a high initial LR, a warm-up and a growing batch rescue the large batch (≥ 90%)', () => {
     expect(flat('highlr')).toBeGreaterThanOrEqual(0.9);
+    expect(flat('warmup')).toBeGreaterThanOrEqual(0.9);
     expect(flat('grow')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('warm-up and the growing batch test no worse than the small batch (95%)', () => {
+    const s = rows().get('small')!.finalTestLoss;
+    for (const id of ['warmup', 'grow']) {
+      const r = rows().get(id)!.finalTestLoss;
+      expect(r.mean - (r.ci95 ?? 0)).toBeLessThanOrEqual(s.mean + (s.ci95 ?? 0));
+    }
   });
 
   it('every row ran every seed to the end', () => {

@@ -48,7 +48,8 @@ export const remediesCommand: Command = {
     '+ growing batch (small → large). Whatever the engine finds is what is printed.',
     'JSON: {"config", "seeds", "small", "large", "rows": [{"id", "label", "blurb", "batch", "lr",',
     '  "runs", "flatFraction", "flatCi", "finalTrainLoss": {"mean", "ci95"}, "finalTestLoss", "gap",',
-    '  "lambdaMax", "distance", "diverged"}]}; "batch" and "lr" are the run\'s starting values.',
+    '  "lambdaMax", "distance", "diverged", "byBasin"}]}; "batch" and "lr" are the run\'s starting values;',
+    '  byBasin splits the statistics by end basin, as in sweep.',
     'CSV: id,label,batch,lr,runs,flatFraction,flatCi_lo,flatCi_hi,<stat>_mean,<stat>_ci95,…,diverged.',
   ],
   options: [
@@ -98,6 +99,7 @@ export const remediesCommand: Command = {
         lambdaMax: row.lambdaMax,
         distance: row.distance,
         diverged: row.diverged,
+        byBasin: row.byBasin,
       }),
     );
     if (format === 'csv') {

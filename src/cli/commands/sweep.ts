@@ -45,6 +45,7 @@ export function publicRow(r: SweepRow) {
     diverged: r.diverged,
     flatCi: r.flatCi,
     sharpness: r.sharpness,
+    byBasin: r.byBasin,
   };
 }
 
@@ -55,10 +56,12 @@ export const sweepCommand: Command = {
     'Each cell runs seeds S … S+K−1 to the end on one landscape. Statistics are the mean and',
     'the 95% CI half-width (Student t) over those runs. Rows follow --lr, then --batch, as listed.',
     "flatCi is the 95% Wilson interval of flatFraction; sharpness is Keskar's ε-sharpness φ (%)",
-    'at the end points, measured only with --sharpness-eps.',
+    'at the end points, measured only with --sharpness-eps. byBasin repeats the statistics per end',
+    'basin (basin null = between basins); null on landscapes without named basins.',
     'JSON: {"config", "seeds", "rows": [{"batch", "lr", "runs", "flatFraction",',
     '  "finalTrainLoss": {"mean", "ci95"}, "finalTestLoss", "gap", "lambdaMax", "distance", "diverged",',
-    '  "flatCi": [lo, hi] | null, "sharpness": {"mean", "ci95"} | null}]}.',
+    '  "flatCi": [lo, hi] | null, "sharpness": {"mean", "ci95"} | null,',
+    '  "byBasin": [{"basin", "runs", "finalTrainLoss", "finalTestLoss", "gap", "lambdaMax"}] | null}]}.',
     'CSV: one row per cell (batch,lr,runs,flatFraction,finalTrainLoss_mean,finalTrainLoss_ci95,…,diverged,',
     '  flatCi_lo,flatCi_hi,sharpness_mean,sharpness_ci95).',
   ],

@@ -1,6 +1,6 @@
 /** Which landscape, and the data drawn on it: sample spread, train/test shift, data seed, dimension. */
 import { PRESET_IDS, type PresetId, type RunConfig } from '../../engine/config';
-import { PRESETS } from '../../engine/presets';
+import { presetDefaults, PRESETS } from '../../engine/presets';
 import { patchBase, setPreset } from '../../state/configStore';
 import { useConfig } from '../../state/react';
 import { NumberField, RangeField, SelectField } from './fields';
@@ -49,6 +49,7 @@ export function LandscapeSection() {
           onChange={(spread) => patchBase({ landscape: { spread } })}
         />
         <ShiftField base={base} max={scale.shift} step={scale.step} />
+        {l.dim === 2 && <StartField base={base} />}
         <NumberField
           label="Data seed"
           tip={TIPS.dataSeed}
@@ -79,15 +80,16 @@ export function LandscapeSection() {
 }
 
 /**
- * In 2-D one slider sets |δ| and keeps its direction (the diagonal by default), so a
- * single drag shows "more shift, bigger gap". In N-D the shift is one value per axis.
+ * In 2-D one slider sets |δ| and keeps its direction (the preset's own direction once it
+ * has been dragged to 0), so a single drag shows "more shift, bigger gap". In N-D the
+ * shift is one value per axis.
  */
 function ShiftField({ base, max, step }: { base: RunConfig; max: number; step: number }) {
   const shift = base.landscape.shift;
   if (shift.length === 2) {
     const [x, y] = shift as [number, number];
     const len = Math.hypot(x, y);
-    const [ux, uy] = len > 0 ? [x / len, y / len] : [Math.SQRT1_2, Math.SQRT1_2];
+    const [ux, uy] = len > 0 ? [x / len, y / len] : presetDirection(base.preset);
     return (
       <RangeField
         label="Train/test shift |δ|"
@@ -114,6 +116,53 @@ function ShiftField({ base, max, step }: { base: RunConfig; max: number; step: n
       onChange={(d) => patchBase({ landscape: { shift: [d] } })}
     />
   );
+}
+
+/**
+ * Where the runs begin: a fixed point (the preset's explorer start, or one clicked on the
+ * surface) or, with "Random", a point each seed draws from the landscape's box.
+ */
+function StartField({ base }: { base: RunConfig }) {
+  const start = base.start;
+  const preset = PRESETS[base.preset].explorerStart ?? null;
+  const isPreset = !!start && !!preset && start[0] === preset[0] && start[1] === preset[1];
+  const text = start
+    ? `(${roundSig(start[0]!)}, ${roundSig(start[1]!)})${isPreset ? ' (default)' : ''}`
+    : 'random, from the seed';
+  return (
+    <div className="field field-start" title={TIPS.start}>
+      <span>Start point</span>
+      <output className="field-value" data-testid="start-value">
+        {text}
+      </output>
+      <div className="field-buttons">
+        <button
+          type="button"
+          disabled={start === null}
+          title="Let each seed draw its own start from the landscape's box"
+          onClick={() => patchBase({ start: null })}
+        >
+          Random
+        </button>
+        {preset && (
+          <button
+            type="button"
+            disabled={isPreset}
+            title="Back to the start this landscape opens with"
+            onClick={() => patchBase({ start: [...preset] })}
+          >
+            Default
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function presetDirection(preset: PresetId): [number, number] {
+  const [x = 0, y = 0] = presetDefaults(preset).landscape.shift;
+  const len = Math.hypot(x, y);
+  return len > 0 ? [x / len, y / len] : [Math.SQRT1_2, Math.SQRT1_2];
 }
 
 /** A new dimension also needs a shift that fits it (one value broadcasts) and a fresh start point. */

@@ -4,8 +4,10 @@ export const TIPS = {
   spread:
     'How far the individual training examples scatter around the average. More spread = noisier minibatches.',
   shift:
-    'How far the test surface is moved from the train surface. Sharp minima pay more for the same shift.',
+    'How far the test surface is moved from the train surface. A minimum loses its depth on test once the shift is about as wide as the minimum or wider, so narrow (sharp) minima lose first.',
   shiftNd: 'Shift of the test data along every axis. Sharp directions pay more for the same shift.',
+  start:
+    'Where every run begins. Click the surface to pick a point; Random lets the seed draw one.',
   dataSeed:
     'Which random dataset to draw. Change it to see a different sample of the same landscape.',
   dim: 'Number of weights (dimensions). The scene shows a 2-D slice through them.',

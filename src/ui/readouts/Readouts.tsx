@@ -10,6 +10,7 @@ import { useConfig, useRuns, useSurface } from '../../state/react';
 import { formatNumber, stateText } from '../format';
 import { READOUT_ROWS, type BasinContext } from './rows';
 import { RunKey } from './RunKey';
+import { worseOnTest } from './endResults';
 import './readouts.css';
 
 /** Presets whose surfaces have named basins (so "no basin" means "between basins"). */
@@ -26,6 +27,8 @@ export function Readouts() {
     }),
     [preset, basins],
   );
+
+  const worse = worseOnTest(runs);
 
   if (runs.length === 0) {
     return (
@@ -63,13 +66,25 @@ export function Readouts() {
               {runs.map((r) => {
                 const cell = row.cell(r, ctx);
                 const exact = typeof cell.value === 'number' ? ` (${r.label}: ${cell.value})` : '';
+                const bad = row.id === 'testloss' && worse.has(r.id);
                 return (
                   <td
                     key={r.id}
                     data-testid={`readout-${row.id}-${r.id}`}
                     data-value={cell.value ?? undefined}
-                    title={row.tooltip + exact}
+                    data-worse={bad ? 'true' : undefined}
+                    className={bad ? 'is-worse' : undefined}
+                    title={
+                      row.tooltip +
+                      exact +
+                      (bad ? ' The highest test loss of the runs: worse on unseen data.' : '')
+                    }
                   >
+                    {bad && (
+                      <span className="worse-badge" aria-label="worse on test">
+                        ▲{' '}
+                      </span>
+                    )}
                     {cell.text}
                     {row.id === 'step' && <Progress run={r} />}
                   </td>

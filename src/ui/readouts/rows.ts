@@ -51,14 +51,14 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
     id: 'gap',
     label: 'gap',
     tooltip:
-      'Generalization gap, test loss − train loss: how much worse the loss is on test data than on training data at this point. Big gaps mean poor generalization.',
+      'Generalization gap, test loss − train loss: how much worse the loss is on test data than on training data at this point. Negative when the point happens to sit lower on the test surface.',
     cell: (r) => metric(r.last?.gap),
   },
   {
     id: 'lambdamax',
     label: 'λ_max',
     tooltip:
-      'Sharpness: the largest curvature (top Hessian eigenvalue) of the training loss here; big means a sharp minimum, where a small shift costs a lot.',
+      'Sharpness: the largest curvature (top Hessian eigenvalue) of the training loss here; big means a sharp minimum, whose narrow well a shift of the surface can miss.',
     cell: (r) => metric(r.last?.lambdaMax),
   },
   {
@@ -95,7 +95,7 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
     id: 'distance',
     label: '‖w − w₀‖',
     tooltip:
-      'Straight-line distance the weights have travelled from where they started; under SGD it grows only like log t (Hoffer et al.).',
+      'Straight-line distance the weights have travelled from where they started. On a random potential it grows only like log t, over the range of scales its bumps span (Hoffer et al.); on a flat landscape like √t.',
     cell: (r) => metric(r.last?.distance),
   },
   {

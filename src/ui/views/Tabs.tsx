@@ -20,7 +20,7 @@ export const TAB_LABELS: Record<TabId, { label: string; tip: string }> = {
   },
   diffusion: {
     label: 'Diffusion',
-    tip: 'How far SGD travels from its start: like log t on a random potential (Hoffer et al.).',
+    tip: 'How far SGD travels from its start: like log t on a random potential, over the range of scales its bumps span (Hoffer et al.); like √t on a flat one.',
   },
   keskar: {
     label: 'Keskar',

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { KeskarResult, EndpointResult } from '../../engine/ensemble';
-import type { Remedy, SweepRow } from '../../engine/experiments';
-import { sweepCaption } from './sweep/sweepCaption';
-import { defaultBatches, fitBatches } from './sweep/sweepPlan';
-import { gapClosed, remediesCaption } from './remedies/remediesCaption';
 import { diffusionCaption } from './diffusion/diffusionCaption';
 import type { ViewCurve } from './diffusion/diffusionPlan';
 import { keskarCaption } from './keskar/keskarCaption';
@@ -13,83 +9,6 @@ import { niceLogTicks } from './charts/ticks';
 import { formatSummary } from './viewFormat';
 
 const s = (mean: number, ci95: number | null = null) => ({ mean, ci95 });
-function row(
-  batch: number,
-  flat: number | null,
-  gap: number,
-  extra: Partial<SweepRow> = {},
-): SweepRow {
-  return {
-    batch,
-    lr: 0.01,
-    runs: 20,
-    flatFraction: flat,
-    flatCi: flat === null ? null : [Math.max(0, flat - 0.2), Math.min(1, flat + 0.2)],
-    finalTrainLoss: s(-1),
-    finalTestLoss: s(-1 + gap),
-    gap: s(gap, 0.01),
-    lambdaMax: s(10 * batch),
-    distance: s(1),
-    sharpness: null,
-    diverged: 0,
-    ...extra,
-  };
-}
-
-describe('sweep caption', () => {
-  it('states the flat fraction trend and the gap change from the numbers', () => {
-    const rows = [row(8, 1, 0.018), row(64, 0.7, 0.05), row(1024, 0.4, 0.111)];
-    expect(sweepCaption(rows, 1)).toBe(
-      'Flat-basin fraction falls from 100% at B = 8 to 40% at B = 1024; the gap grows 6.2× (0.018 → 0.111).',
-    );
-    const up = [row(8, 0.2, 0.2), row(1024, 0.9, 0.02, { diverged: 3 })];
-    expect(sweepCaption(up, 1)).toBe(
-      'Flat-basin fraction rises from 20% at B = 8 to 90% at B = 1024; the gap shrinks 10× (0.2 → 0.02). 3 runs diverged (at B = 1024).',
-    );
-  });
-
-  it('talks about the gap and λ_max where there is no flat basin, and cells with two axes', () => {
-    expect(sweepCaption([row(1, null, 0.5), row(16, null, 0.5)], 1)).toBe(
-      'From B = 1 to B = 16 the gap goes from 0.5 to 0.5, and λ_max goes from 10 to 160.',
-    );
-    const grid = [row(1, 1, 0.01), { ...row(1, 1, 0.3), lr: 0.1 }];
-    expect(sweepCaption(grid, 2)).toMatch(
-      /largest at B = 1, η = 0.1 \(0.3\) and smallest at B = 1, η = 0.01 \(0.01\)/,
-    );
-  });
-
-  it('defaults to 1, 4, 16, … and N, and keeps batches within N', () => {
-    expect(defaultBatches(1024)).toEqual([1, 4, 16, 64, 256, 1024]);
-    expect(defaultBatches(100)).toEqual([1, 4, 16, 64, 100]);
-    expect(fitBatches([2000, 8, 8], 1024)).toEqual({
-      batches: [8, 1024],
-      note: 'Batch sizes above N = 1024 (2000) were run at N.',
-    });
-  });
-});
-
-describe('remedies caption', () => {
-  const remedy = (id: string, label: string): Remedy => ({ id, label, blurb: '', patch: {} });
-  it('reports the share of the small/large gap difference each remedy closes', () => {
-    const rows = [
-      { remedy: remedy('small', 'small batch (B = 16)'), row: row(16, 1, 0.02) },
-      { remedy: remedy('large', 'large batch (B = 1024)'), row: row(1024, 0.5, 0.1) },
-      { remedy: remedy('sqrt', '+ √ LR scaling'), row: row(1024, 1, 0.02) },
-      {
-        remedy: remedy('regime', '+ regime adaptation'),
-        row: row(1024, 0.5, 0.1, { diverged: 2 }),
-      },
-    ];
-    expect(remediesCaption(rows)).toBe(
-      'Small batch: gap 0.02, 100% flat; large batch: gap 0.1, 50% flat. Share of that gap each remedy closes: √ LR scaling 100%, regime adaptation 0%. Diverged runs: regime adaptation 2/20.',
-    );
-  });
-  it('does not divide a difference that is within the noise', () => {
-    expect(gapClosed(s(0.1, 0.05), s(0.12, 0.05), 0.11)).toBeNull();
-    expect(gapClosed(s(0.1, 0.001), s(0.2, 0.001), 0.15)).toBeCloseTo(0.5);
-  });
-});
-
 describe('diffusion caption', () => {
   const curve = (
     label: string,
@@ -125,16 +44,22 @@ describe('diffusion caption', () => {
 });
 
 describe('keskar caption', () => {
-  const end = (batch: number, basin: string | null, sharpness: number): EndpointResult => ({
+  const end = (
+    batch: number,
+    basin: string | null,
+    sharpness: number,
+    trainLoss: number,
+    testLoss: number,
+  ): EndpointResult => ({
     kind: 'endpoint',
     seed: 1,
     batch,
     lr: 0.01,
     status: 'done',
     steps: 1,
-    trainLoss: 0,
-    testLoss: 0,
-    gap: 0,
+    trainLoss,
+    testLoss,
+    gap: testLoss - trainLoss,
     lambdaMax: 1,
     distance: 1,
     basin,
@@ -142,19 +67,26 @@ describe('keskar caption', () => {
     start: [0, 0],
     sharpness,
   });
-  const k = (seed: number, a: number, b: number): KeskarResult => ({
+  const k = (seed: number, a: number, b: number, largeTest = -0.24): KeskarResult => ({
     kind: 'keskar',
     seed,
-    small: end(16, 'flat', a),
-    large: end(1024, 'sharp', b),
+    small: end(16, 'flat', a, -0.633, -0.509),
+    large: end(1024, 'sharp', b, -1.56, largeTest),
     alpha: [],
     train: [],
     test: [],
     path: [],
   });
-  it('names the basins and counts the seeds where the large batch is sharper', () => {
-    expect(keskarCaption([k(3, 3.8, 27.4), k(4, 3.9, 3.7)], 16, 1024)).toBe(
-      'Seed 3: B = 16 ends in the flat minimum, B = 1024 in the sharp minimum; ε-sharpness φ = 3.8 (small) vs 27.4 (large). Over 2 seeds the large-batch end point is the sharper one in 1.',
+  it('names the basins, their losses, and counts the seeds where the large batch is sharper and worse', () => {
+    expect(keskarCaption([k(3, 3.8, 27.4), k(4, 3.9, 3.7, -1.4)], 16, 1024)).toBe(
+      'Seed 3: B = 16 ends in the flat minimum (train -0.633, test -0.509), B = 1024 in the sharp minimum (train -1.56, test -0.24); ε-sharpness φ = 3.8 (small) vs 27.4 (large). ' +
+        "The large batch's end point is lower on train but higher on test. " +
+        'Over 2 seeds the large-batch end point is the sharper one in 1 and the worse one on test in 1.',
+    );
+  });
+  it('says so when the large batch is better on test', () => {
+    expect(keskarCaption([k(1, 3.8, 27.4, -1.4)], 16, 1024)).toMatch(
+      /Here the large batch's end point is lower on test too\.$/,
     );
   });
 });

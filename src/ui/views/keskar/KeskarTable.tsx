@@ -1,4 +1,4 @@
-/** φ of the small- and large-batch end points for every seed of the ensemble. */
+/** φ, test loss and gap of the small- and large-batch end points for every seed of the ensemble. */
 import type { KeskarResult } from '../../../engine/ensemble';
 import { formatNumber } from '../../format';
 
@@ -14,6 +14,9 @@ export function KeskarTable({ rs }: { rs: readonly KeskarResult[] }) {
           <th scope="col">φ large</th>
           {basins && <th scope="col">basin small</th>}
           {basins && <th scope="col">basin large</th>}
+          <th scope="col" title="Test loss at the small- and large-batch end points">
+            test small / large
+          </th>
           <th scope="col" title="Test − train loss at the small- and large-batch end points">
             gap small / large
           </th>
@@ -34,6 +37,19 @@ export function KeskarTable({ rs }: { rs: readonly KeskarResult[] }) {
             </td>
             {basins && <td>{r.small.basin ?? '—'}</td>}
             {basins && <td>{r.large.basin ?? '—'}</td>}
+            <td>
+              {formatNumber(r.small.testLoss)} /{' '}
+              <span
+                className={r.large.testLoss > r.small.testLoss ? 'is-bad' : undefined}
+                title={
+                  r.large.testLoss > r.small.testLoss
+                    ? 'The large-batch end point is worse on test'
+                    : undefined
+                }
+              >
+                {formatNumber(r.large.testLoss)}
+              </span>
+            </td>
             <td>
               {formatNumber(r.small.gap)} / {formatNumber(r.large.gap)}
             </td>

@@ -69,7 +69,7 @@ export function KeskarView({ alone }: { alone?: boolean }) {
     <ViewShell
       view="keskar"
       title="Sharp and flat solutions (Keskar et al.)"
-      intro={`A small and a large batch from the same start on the explorer's ${base.preset} setup: the loss on the straight line through their end points, and how sharp each end point is.`}
+      intro={`A small and a large batch from the same start (the seed's random start) on the explorer's ${base.preset} setup: train and test loss on the straight line through their end points, and how sharp each end point is.`}
       fields={FIELDS}
       exp={exp}
       caption={rs && spec ? keskarCaption(rs, spec.small, spec.large) : null}

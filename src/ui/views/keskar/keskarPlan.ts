@@ -9,6 +9,7 @@ import { keskarJobs, seedList } from '../../../engine/experiments';
 import { linspace } from '../../../engine/interpolate';
 import type { KeskarParams } from '../../../state/viewParams';
 import type { Plan } from '../useExperiment';
+import { ensembleBase } from '../ensembleBase';
 
 /** α ∈ [−1, 2] in steps of 0.05: α = 0 and α = 1 fall on the grid. */
 export const ALPHAS = linspace(-1, 2, 61);
@@ -24,8 +25,9 @@ export interface KeskarViewSpec {
 
 export function keskarPlan(
   p: KeskarParams,
-  base: RunConfig,
+  explorer: RunConfig,
 ): Plan<KeskarViewSpec> & { note: string | null } {
+  const base = ensembleBase(explorer);
   const n = base.landscape.n;
   const small = Math.max(1, Math.min(n, p.small));
   const large = Math.max(1, Math.min(n, p.large ?? n));

@@ -1,5 +1,5 @@
 /**
- * Flat fraction and gap per remedy as horizontal bars with 95% whiskers. Plain SVG, not
+ * Flat fraction, test loss and gap per remedy as horizontal bars with 95% whiskers. Plain SVG, not
  * uPlot: the bars are static categories (no zoom, no hover series, no streaming), and
  * SVG lays out text labels and scales crisply in presenter mode. Colours are resolved
  * from the theme into attributes so the PNG export (which rasterises the SVG alone,
@@ -14,7 +14,7 @@ import { shortLabel, type RemedyOutcome } from './remediesPlan';
 const ROW = 32;
 const LABEL_W = 190;
 const PANEL_W = 260;
-const GAP_BETWEEN = 40;
+const GAP_BETWEEN = 64;
 /** Room right of the last panel for its value labels. */
 const VALUE_W = 56;
 
@@ -41,6 +41,13 @@ export function RemediesBars({ rows }: { rows: readonly RemedyOutcome[] }) {
       fixed: [0, 1],
     });
   panels.push({
+    title: 'test loss (mean ± 95%)',
+    value: (o) => o.row.finalTestLoss.mean,
+    lo: (o) => o.row.finalTestLoss.mean - (o.row.finalTestLoss.ci95 ?? 0),
+    hi: (o) => o.row.finalTestLoss.mean + (o.row.finalTestLoss.ci95 ?? 0),
+    format: (v) => formatNumber(v),
+  });
+  panels.push({
     title: 'gap, test − train (mean ± 95%)',
     value: (o) => o.row.gap.mean,
     lo: (o) => o.row.gap.mean - (o.row.gap.ci95 ?? 0),
@@ -57,7 +64,7 @@ export function RemediesBars({ rows }: { rows: readonly RemedyOutcome[] }) {
 
   return (
     <figure className="view-figure remedies-bars" data-testid="remedies-bars">
-      <figcaption title="Each remedy's share of runs ending in the flat basin, and its mean generalization gap, with 95% intervals.">
+      <figcaption title="Each remedy's share of runs ending in the flat basin, its mean final test loss and its mean generalization gap, with 95% intervals.">
         Outcome of each remedy
       </figcaption>
       <svg
@@ -69,7 +76,7 @@ export function RemediesBars({ rows }: { rows: readonly RemedyOutcome[] }) {
         height={height}
         style={{ maxWidth: '100%', height: 'auto' }}
         role="img"
-        aria-label="Bar chart of flat fraction and gap per remedy"
+        aria-label="Bar chart of flat fraction, test loss and gap per remedy"
         fontFamily="system-ui, sans-serif"
         fontSize={fs}
       >

@@ -14,6 +14,7 @@ import { formatSummary, percent } from '../viewFormat';
 import { ViewShell, type ViewExports } from '../ViewShell';
 import { RemediesBars } from './RemediesBars';
 import { remediesCaption } from './remediesCaption';
+import { compareMeans, remedyVerdict, VERDICT_SHORT } from '../verdict';
 import {
   aggregateRemedies,
   remediesPlan,
@@ -68,7 +69,7 @@ export function RemediesView({ alone }: { alone?: boolean }) {
     <ViewShell
       view="remedies"
       title="Remedies, side by side"
-      intro={`Matched ensembles on the explorer's ${base.preset} setup: same seeds, same epochs; only the training recipe differs.`}
+      intro={`Matched ensembles on the explorer's ${base.preset} setup: same seeds (each with its own random start), same epochs; only the training recipe differs. Each recipe is judged by its test loss.`}
       fields={FIELDS}
       exp={exp}
       caption={rows ? remediesCaption(rows) : null}
@@ -90,6 +91,11 @@ export function RemediesView({ alone }: { alone?: boolean }) {
 
 function RemediesTable({ rows }: { rows: readonly RemedyOutcome[] }) {
   const hasFlat = rows.some((r) => r.row.flatFraction !== null);
+  const small = rows.find((r) => r.remedy.id === 'small')?.row;
+  const large = rows.find((r) => r.remedy.id === 'large')?.row;
+  // Verdicts only mean something when the large batch is measurably worse on test.
+  const judged =
+    small && large && compareMeans(large.finalTestLoss, small.finalTestLoss) === 'higher';
   return (
     <table className="view-table remedies-table" data-testid="remedies-table">
       <thead>
@@ -100,9 +106,20 @@ function RemediesTable({ rows }: { rows: readonly RemedyOutcome[] }) {
               <Term k="flat">flat</Term>
             </th>
           )}
+          <th scope="col" title="Final train loss: mean ± 95% interval">
+            train loss
+          </th>
           <th scope="col" title="Final test loss: mean ± 95% interval">
             test loss
           </th>
+          {judged && (
+            <th
+              scope="col"
+              title="The recipe's test loss against the small and the large batch's, 95% intervals apart: fixed (as good as the small batch), partly, no help, worse, or untrained (train loss far above the small batch's)."
+            >
+              on test
+            </th>
+          )}
           <th scope="col">
             <Term k="gap">gap</Term>
           </th>
@@ -135,7 +152,19 @@ function RemediesTable({ rows }: { rows: readonly RemedyOutcome[] }) {
                 )}
               </td>
             )}
-            <td>{formatSummary(row.finalTestLoss)}</td>
+            <td>{formatSummary(row.finalTrainLoss)}</td>
+            <td data-testid={`remedy-test-${remedy.id}`} data-value={row.finalTestLoss.mean}>
+              {formatSummary(row.finalTestLoss)}
+            </td>
+            {judged && (
+              <td data-testid={`remedy-verdict-${remedy.id}`}>
+                {remedy.id === 'small' || remedy.id === 'large'
+                  ? remedy.id === 'large'
+                    ? 'worse'
+                    : 'baseline'
+                  : VERDICT_SHORT[remedyVerdict(small, large, row)]}
+              </td>
+            )}
             <td data-testid={`remedy-gap-${remedy.id}`} data-value={row.gap.mean}>
               {formatSummary(row.gap)}
             </td>

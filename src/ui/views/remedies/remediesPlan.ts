@@ -11,6 +11,7 @@ import {
 } from '../../../engine/experiments';
 import type { RemediesParams } from '../../../state/viewParams';
 import type { Plan } from '../useExperiment';
+import { ensembleBase } from '../ensembleBase';
 
 export interface RemediesViewSpec {
   base: RunConfig;
@@ -28,8 +29,9 @@ export interface RemedyOutcome {
 
 export function remediesPlan(
   p: RemediesParams,
-  base: RunConfig,
+  explorer: RunConfig,
 ): Plan<RemediesViewSpec> & { note: string | null } {
+  const base = ensembleBase(explorer);
   const n = base.landscape.n;
   const clamp = (b: number) => Math.max(1, Math.min(n, b));
   const small = clamp(p.small);

@@ -52,7 +52,7 @@ const CHARTS: {
   {
     id: 'gap',
     title: 'Generalization gap (test − train)',
-    tip: 'Mean test − train loss at the end, with a 95% interval over seeds: lower generalizes better.',
+    tip: 'Mean test − train loss at the end, with a 95% interval over seeds: how much worse the end points do on test than on train. A small gap alone is not a good model (a run that never trained has one too): read it with the test loss.',
     pick: fromSummary((r) => r.gap),
   },
   {

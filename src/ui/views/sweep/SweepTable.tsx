@@ -1,6 +1,6 @@
 /** The sweep's numbers, one row per cell: what the charts show, readable and testable. */
 import type { SweepRow } from '../../../engine/experiments';
-import { formatNumber } from '../../format';
+import { basinText, formatNumber } from '../../format';
 import { Term } from '../../glossary';
 import { formatSummary, percent } from '../viewFormat';
 
@@ -72,7 +72,9 @@ export function SweepTable({ rows, manyLrs }: { rows: readonly SweepRow[]; manyL
               </td>
             )}
             <td>{formatSummary(r.finalTrainLoss)}</td>
-            <td>{formatSummary(r.finalTestLoss)}</td>
+            <td title={byBasinTip(r)} data-testid={sweepCellId('test', r, manyLrs)}>
+              {formatSummary(r.finalTestLoss)}
+            </td>
             <td data-testid={sweepCellId('gap', r, manyLrs)} data-value={r.gap.mean}>
               {formatSummary(r.gap)}
             </td>
@@ -85,4 +87,15 @@ export function SweepTable({ rows, manyLrs }: { rows: readonly SweepRow[]; manyL
       </tbody>
     </table>
   );
+}
+
+/** The test loss split by end basin, for the cell's tooltip. */
+function byBasinTip(r: SweepRow): string | undefined {
+  if (!r.byBasin || r.byBasin.length < 2) return undefined;
+  return r.byBasin
+    .map(
+      (g) =>
+        `${basinText(g.basin, true, true)}: ${g.runs} run${g.runs === 1 ? '' : 's'}, test ${formatNumber(g.finalTestLoss.mean)}`,
+    )
+    .join('; ');
 }

@@ -60,7 +60,7 @@ export function SweepView({ alone }: { alone?: boolean }) {
     <ViewShell
       view="sweep"
       title="Batch-size sweep"
-      intro={`Many seeded runs of the explorer's ${base.preset} setup per batch size, same epochs: how often they end in each basin, and how well they generalize.`}
+      intro={`Many seeded runs of the explorer's ${base.preset} setup per batch size, same epochs, each seed from its own random start: how often they end in each basin, and how they do on train and test.`}
       fields={FIELDS}
       exp={exp}
       caption={rows ? sweepCaption(rows, lrs.length) : null}

@@ -13,6 +13,7 @@ import {
 } from '../../../engine/experiments';
 import type { SweepParams } from '../../../state/viewParams';
 import type { Plan } from '../useExperiment';
+import { ensembleBase } from '../ensembleBase';
 
 export interface SweepViewSpec extends SweepSpec {
   base: RunConfig;
@@ -46,8 +47,9 @@ export function fitBatches(
 
 export function sweepPlan(
   p: SweepParams,
-  base: RunConfig,
+  explorer: RunConfig,
 ): Plan<SweepViewSpec> & { note: string | null } {
+  const base = ensembleBase(explorer);
   const n = base.landscape.n;
   const { batches, note } = fitBatches(p.batches ?? defaultBatches(n), n);
   const spec: SweepViewSpec = {
