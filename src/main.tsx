@@ -15,6 +15,8 @@ import { viewParamsStore } from './state/viewParamsStore';
 import { ControllerContext } from './ui/controllerContext';
 import { App } from './ui/App';
 import './ui/theme.css';
+// After the theme: its small-screen rules override the desktop grid at equal specificity.
+import './ui/small-screen.css';
 
 const decoded = decodeUrl(window.location.search);
 configStore.setState(decoded.config);

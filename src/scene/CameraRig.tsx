@@ -1,77 +1,111 @@
 /**
  * Orbit/zoom/pan camera with two framings: a 3-D view from the front and above, and a
- * straight-down top view (rotation off, left-drag pans, like a map). Either framing is
- * restored when the view mode changes or the user asks for a reset (`cameraResets`).
+ * straight-down top view (rotation off, left-drag pans, like a map). The framing fits the
+ * drawn surface into the canvas (see framing.ts), so panes of one size frame alike. It is
+ * recomputed when the view mode, the surface or the canvas size changes — unless the user
+ * has moved the camera since, whose view a resize must not take away — and always on an
+ * explicit reset (`cameraResets`).
  */
-import { useEffect, useRef, type ComponentRef } from 'react';
+import { useEffect, useMemo, useRef, type ComponentRef } from 'react';
 import { useThree } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
-import { MOUSE, PerspectiveCamera, TOUCH, Vector3 } from 'three';
+import { MOUSE, PerspectiveCamera, TOUCH } from 'three';
 import { useView } from '../state/react';
+import { frameCamera, frameWindow, framingPoints, type SceneInsets, type Vec3 } from './framing';
+import { WORLD_HEIGHT, type SurfaceFrame } from './surfaceFrame';
 
 export interface CameraRigProps {
+  /** The drawn surface, or null while it is being computed (the footprint box is framed). */
+  frame: SurfaceFrame | null;
   /** World size of the surface footprint (x extent, z extent). */
   footprint: [number, number];
+  /** CSS px at the top and bottom of the canvas covered by HTML (toolbar, key, legend). */
+  insets?: SceneInsets;
 }
 
 /** 3-D view: elevation above the ground plane and azimuth from +z, in radians. */
 const ELEVATION = 0.8;
 const AZIMUTH = -0.18;
-/** Look slightly above the ground so the raised rim does not crowd the top edge. */
-const TARGET_3D = new Vector3(0, 0.6, 0);
-const TARGET_TOP = new Vector3(0, 0, 0);
+const DIR_3D: Vec3 = [
+  Math.cos(ELEVATION) * Math.sin(AZIMUTH),
+  Math.sin(ELEVATION),
+  Math.cos(ELEVATION) * Math.cos(AZIMUTH),
+];
+/** A hair of +z fixes "up" on screen as −z, i.e. landscape +y points up. */
+const DIR_TOP: Vec3 = [0, 1, 1e-3];
+const NO_INSETS: SceneInsets = { top: 0, bottom: 0 };
 
-export function CameraRig({ footprint }: CameraRigProps) {
+export function CameraRig({ frame, footprint, insets = NO_INSETS }: CameraRigProps) {
   const mode = useView((v) => v.camera);
+  const surfaceMode = useView((v) => v.surface);
   const resets = useView((v) => v.cameraResets);
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
   const camera = useThree((s) => s.camera);
-  const get = useThree((s) => s.get);
+  const width = useThree((s) => s.size.width);
+  const height = useThree((s) => s.size.height);
   const invalidate = useThree((s) => s.invalidate);
+  /** Set when the user orbits, pans or zooms; cleared by an explicit reframing. */
+  const moved = useRef(false);
+  /** Between a pointer/touch/wheel start and its end: changes then are the user's. */
+  const interacting = useRef(false);
   const [fx, fz] = footprint;
+  const top = mode === 'top';
+  // Whole pixels: sub-pixel layout jitter must not reframe the camera.
+  const insetTop = Math.round(insets.top);
+  const insetBottom = Math.round(insets.bottom);
+  const points = useMemo(
+    () => framingPoints(frame, surfaceMode === 'both', [fx, fz], WORLD_HEIGHT),
+    [frame, surfaceMode, fx, fz],
+  );
+
+  // An explicit request (mode change or reset button) always reframes.
+  useEffect(() => {
+    moved.current = false;
+  }, [mode, resets]);
 
   useEffect(() => {
-    const c = controls.current;
-    if (!(camera instanceof PerspectiveCamera)) return;
-    const { width, height } = get().size;
-    const aspect = width > 0 && height > 0 ? width / height : 1.5;
-    const tanV = Math.tan((camera.fov * Math.PI) / 360);
-    // Distance at which a w×h rectangle facing the camera fills the view with a margin.
-    const fit = (w: number, h: number) => 1.1 * Math.max(h / 2 / tanV, w / 2 / (tanV * aspect));
-    const target = mode === 'top' ? TARGET_TOP : TARGET_3D;
-    if (mode === 'top') {
-      const d = fit(fx, fz);
-      // A hair of +z offset fixes "up" on screen as −z, i.e. landscape +y points up.
-      camera.position.set(0, d, d * 1e-3);
-    } else {
-      // Fit the footprint's near edge (the widest thing on screen, being closest), then
-      // step back by how much nearer than the target that edge is.
-      const d =
-        0.97 *
-        (fit(fx, fz * Math.sin(ELEVATION) + 2 * Math.cos(ELEVATION)) +
-          (fz / 2) * Math.cos(ELEVATION));
-      camera.position.set(
-        target.x + d * Math.cos(ELEVATION) * Math.sin(AZIMUTH),
-        target.y + d * Math.sin(ELEVATION),
-        target.z + d * Math.cos(ELEVATION) * Math.cos(AZIMUTH),
-      );
-    }
-    camera.lookAt(target);
+    if (!(camera instanceof PerspectiveCamera) || width <= 0 || height <= 0) return;
+    if (moved.current) return;
+    const direction = top ? DIR_TOP : DIR_3D;
+    const { target, distance } = frameCamera({
+      points,
+      target: [0, 0, 0],
+      direction,
+      fov: camera.fov,
+      aspect: width / height,
+      window: frameWindow(height, { top: insetTop, bottom: insetBottom }),
+    });
+    camera.position.set(
+      target[0] + distance * direction[0],
+      target[1] + distance * direction[1],
+      target[2] + distance * direction[2],
+    );
+    camera.lookAt(target[0], target[1], target[2]);
     camera.updateProjectionMatrix();
+    const c = controls.current;
     if (c) {
-      c.target.copy(target);
+      c.target.set(target[0], target[1], target[2]);
       c.update();
     }
     invalidate();
-  }, [mode, resets, camera, get, invalidate, fx, fz]);
+  }, [mode, resets, top, points, camera, width, height, insetTop, insetBottom, invalidate]);
 
-  const top = mode === 'top';
   return (
     <OrbitControls
       ref={controls}
       makeDefault
       enableDamping
       enableRotate={!top}
+      onStart={() => {
+        interacting.current = true;
+      }}
+      onEnd={() => {
+        interacting.current = false;
+      }}
+      // A click that picks a start point starts an interaction but moves nothing.
+      onChange={() => {
+        if (interacting.current) moved.current = true;
+      }}
       // Never look from below the ground: the surface is one-sided in meaning.
       maxPolarAngle={Math.PI / 2 - 0.05}
       minDistance={2}

@@ -1,17 +1,21 @@
 /**
  * One WebGL canvas showing the surface, the minima and the trajectories of `runIds`
- * (all runs when absent). Renders on demand; PNG export reads its drawing buffer.
+ * (all runs when absent). Renders on demand; PNG export reads its drawing buffer. Before
+ * the first surface arrives it draws the footprint box, so it is never blank. On 2-D
+ * landscapes a click — or the keyboard cursor (StartCursor) — picks the start point.
  */
 import { useRef } from 'react';
 import { Canvas } from '@react-three/fiber';
-import { patchBase } from '../state/configStore';
 import { useConfig } from '../state/react';
 import { CameraRig } from './CameraRig';
+import type { SceneInsets } from './framing';
 import { LossSurface } from './LossSurface';
 import { MinimaGlyphs } from './MinimaGlyphs';
+import { Placeholder } from './Placeholder';
 import { RunInvalidator } from './RunInvalidator';
+import { CursorMarker, pickStart, useStartCursor } from './StartCursor';
 import { Trajectories } from './Trajectories';
-import { WORLD_EXTENT } from './surfaceFrame';
+import { WORLD_EXTENT, WORLD_HEIGHT } from './surfaceFrame';
 import type { SceneTheme } from './useSceneTheme';
 import { useSurfaceFrame } from './useSurfaceFrame';
 
@@ -26,13 +30,18 @@ const KEY_LIGHT = 0.5 * Math.PI;
 export interface LandscapeCanvasProps {
   theme: SceneTheme;
   runIds?: readonly string[];
+  /** Id of the scene's text description (what a screen reader hears on focus). */
+  describedBy?: string;
+  /** Canvas px covered by HTML at the top and bottom; the camera frames between them. */
+  insets?: SceneInsets;
 }
 
-export function LandscapeCanvas({ theme, runIds }: LandscapeCanvasProps) {
+export function LandscapeCanvas({ theme, runIds, describedBy, insets }: LandscapeCanvasProps) {
   const frame = useSurfaceFrame();
   const labelLayer = useRef<HTMLDivElement>(null);
   // A 2-D start point only means something for 2-D presets; N-D views are slices.
   const pickable = useConfig((c) => c.base.landscape.dim === 2);
+  const cursor = useStartCursor(frame, pickable);
   const box = frame?.data.box;
   const footprint: [number, number] =
     frame && box
@@ -40,7 +49,23 @@ export function LandscapeCanvas({ theme, runIds }: LandscapeCanvasProps) {
       : [WORLD_EXTENT, WORLD_EXTENT];
 
   return (
-    <div className="scene-canvas-box">
+    <div
+      className={cursor.at ? 'scene-canvas-box is-cursor' : 'scene-canvas-box'}
+      data-testid="scene-canvas-box"
+      tabIndex={pickable ? 0 : undefined}
+      // The arrow keys belong to the cursor while it is on (see StartCursor).
+      role={pickable ? 'application' : undefined}
+      aria-roledescription={pickable ? 'loss landscape' : undefined}
+      aria-label={
+        pickable
+          ? 'Loss landscape. Press Enter to choose a start point with the arrow keys.'
+          : undefined
+      }
+      aria-describedby={describedBy}
+      onKeyDown={cursor.onKeyDown}
+      onFocus={cursor.onFocus}
+      onBlur={cursor.onBlur}
+    >
       <Canvas
         className={pickable ? 'scene-canvas is-pickable' : 'scene-canvas'}
         frameloop="demand"
@@ -54,22 +79,22 @@ export function LandscapeCanvas({ theme, runIds }: LandscapeCanvasProps) {
         <ambientLight intensity={AMBIENT} />
         <directionalLight position={[-4, 10, 6]} intensity={KEY_LIGHT} />
         <RunInvalidator />
-        <CameraRig footprint={footprint} />
-        {frame && (
+        <CameraRig frame={frame} footprint={footprint} insets={insets} />
+        {frame ? (
           <>
             <LossSurface frame={frame} ink={theme.ink} onPick={pickable ? pickStart : undefined} />
             <MinimaGlyphs frame={frame} labelLayer={labelLayer} />
             <Trajectories frame={frame} runIds={runIds} />
+            {cursor.at && <CursorMarker frame={frame} at={cursor.at} />}
           </>
+        ) : (
+          <Placeholder footprint={footprint} height={WORLD_HEIGHT} ink={theme.ink} />
         )}
       </Canvas>
       <div className="scene-label-layer" ref={labelLayer} />
+      <p className="visually-hidden" aria-live="polite">
+        {cursor.message}
+      </p>
     </div>
   );
-}
-
-/** Starts every run from the clicked point (rounded so the URL stays readable). */
-function pickStart(x: number, y: number): void {
-  const round = (v: number) => Math.round(v * 1000) / 1000;
-  patchBase({ start: [round(x), round(y)] });
 }

@@ -1,46 +1,64 @@
 /**
- * The colormap legend (bottom-left of the scene): what is coloured, a vertical gradient
- * bar with its value range, and a key to the other marks drawn on the surface.
+ * The colormap legend, compact: one line with what is coloured and a horizontal gradient
+ * bar between its end values, and a toggle that unfolds the key to the other marks on the
+ * surface. Folded or not is a reading choice remembered in the view store (not the URL);
+ * until the user chooses, the layout decides (`defaultOpen`).
  */
-import { useMemo } from 'react';
-import { useSurface, useView } from '../state/react';
+import { useId, useMemo } from 'react';
+import { useConfig, useSurface, useView } from '../state/react';
+import { setView } from '../state/viewStore';
 import { cssGradient } from './colormap';
 import { colorScale } from './surfaceFrame';
 
-export function Legend() {
+export function Legend({ defaultOpen }: { defaultOpen: boolean }) {
   const data = useSurface((s) => s.data);
   const mode = useView((v) => v.surface);
   const top = useView((v) => v.camera === 'top');
+  const chosen = useView((v) => v.legendOpen);
+  const pickable = useConfig((c) => c.base.landscape.dim === 2);
+  const keyId = useId();
   const scale = useMemo(() => (data ? colorScale(data, mode) : null), [data, mode]);
   if (!data || !scale) return null;
-  const gradient = cssGradient(scale.table, 'to top');
-  const mid = 0.5 * (scale.lo + scale.hi);
+  const open = chosen ?? defaultOpen;
+  const gradient = cssGradient(scale.table, 'to right');
   const tip = scale.diverging
     ? 'Generalization gap: test loss minus train loss at each point. Orange: the point does worse on test data; blue: better; white: no gap.'
     : `${scale.title} at each point (viridis colormap). The top of the scale is the 98th percentile; higher walls share its colour.`;
   return (
-    <div
-      className="scene-legend scene-tip"
-      role="group"
-      tabIndex={0}
-      aria-label={`${scale.title}. ${tip}`}
-      data-tip={tip}
-      data-testid="scene-legend"
-    >
-      <div className="scene-legend-title">{scale.title}</div>
-      <div className="scene-legend-body">
-        <div className="scene-legend-bar" style={{ background: gradient }} />
-        <div className="scene-legend-ticks">
-          <span>{fmt(scale.hi, scale.diverging)}</span>
-          <span>{fmt(mid, scale.diverging)}</span>
-          <span>{fmt(scale.lo, scale.diverging)}</span>
-        </div>
+    <div className="scene-legend" data-testid="scene-legend" data-open={open}>
+      <div
+        className="scene-legend-row scene-tip"
+        tabIndex={0}
+        role="group"
+        aria-label={`${scale.title}, from ${fmt(scale.lo, scale.diverging)} to ${fmt(scale.hi, scale.diverging)}. ${tip}`}
+        data-tip={tip}
+      >
+        <span className="scene-legend-title">{scale.title}</span>
+        <span className="scene-legend-end">{fmt(scale.lo, scale.diverging)}</span>
+        <span className="scene-legend-bar" style={{ background: gradient }} aria-hidden="true" />
+        <span className="scene-legend-end">{fmt(scale.hi, scale.diverging)}</span>
       </div>
-      <ul className="scene-legend-key">
+      <button
+        type="button"
+        className="scene-legend-toggle"
+        aria-expanded={open}
+        aria-controls={keyId}
+        title={
+          open
+            ? 'Hide the key to the marks on the surface'
+            : 'Show the key to the marks on the surface'
+        }
+        data-testid="legend-toggle"
+        onClick={() => setView({ legendOpen: !open })}
+      >
+        Key {open ? '▾' : '▸'}
+      </button>
+      <ul className="scene-legend-key" id={keyId} hidden={!open}>
         {mode === 'both' && <li>{top ? 'White contours: test surface' : 'Net: test surface'}</li>}
         {data.basins.length > 0 && <li>Ellipse: curvature (axes ∝ 1/√λ)</li>}
         <li>
           <span className="scene-key-ring" aria-hidden="true" /> start
+          {pickable && ' — click or tap the surface (or Enter on it) to move it'}
         </li>
       </ul>
     </div>

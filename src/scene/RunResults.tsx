@@ -11,12 +11,13 @@ import { isEnded, worseOnTest } from '../ui/readouts/endResults';
 
 const WITH_BASINS = new Set(['sharp-flat', 'saddle']);
 
-export function RunResults() {
+/** `results`: turn into the result table when the runs end (else stay a key; the phone's readouts sit right below). */
+export function RunResults({ results = true }: { results?: boolean }) {
   const runs = useRuns((s) => s.runs);
   const preset = useConfig((c) => c.base.preset);
   if (runs.length === 0) return null;
   const worse = worseOnTest(runs);
-  const ended = runs.some((r) => isEnded(r) && r.last);
+  const ended = results && runs.some((r) => isEnded(r) && r.last);
   const hasBasins = WITH_BASINS.has(preset);
   return (
     <table className="scene-results" data-testid="scene-results">
@@ -26,7 +27,9 @@ export function RunResults() {
           <tr>
             <th scope="col">run</th>
             {hasBasins && <th scope="col">ended in</th>}
-            <th scope="col">train</th>
+            <th scope="col" className="scene-results-train">
+              train
+            </th>
             <th scope="col">test</th>
             <th scope="col">gap</th>
           </tr>
@@ -40,6 +43,7 @@ export function RunResults() {
             worse={worse.has(r.id)}
             hasBasins={hasBasins}
             columns={ended}
+            results={results}
           />
         ))}
       </tbody>
@@ -52,14 +56,16 @@ function ResultRow({
   worse,
   hasBasins,
   columns,
+  results,
 }: {
   run: RunView;
   worse: boolean;
   hasBasins: boolean;
   columns: boolean;
+  results: boolean;
 }) {
   const m = run.last;
-  const done = isEnded(run) && m !== null;
+  const done = results && isEnded(run) && m !== null;
   const where = run.state === 'diverged' ? stateText(run) : basinText(m?.basin, m !== null, true);
   const span = (hasBasins ? 1 : 0) + 3;
   return (
@@ -75,11 +81,11 @@ function ResultRow({
       {done ? (
         <>
           {hasBasins && <td className="scene-results-basin">{where}</td>}
-          <td>{formatNumber(m.trainLoss)}</td>
+          <td className="scene-results-train">{formatNumber(m.trainLoss)}</td>
           <td className="scene-results-test" data-value={m.testLoss}>
             {worse && (
               <span className="scene-results-worse" title="The highest test loss of the runs">
-                ▲ worse{' '}
+                ▲<span className="scene-results-worse-word"> worse</span>{' '}
               </span>
             )}
             {formatNumber(m.testLoss)}

@@ -16,6 +16,8 @@ export const MAX_POINTS = 50000;
 export const METRIC_POINTS = 200;
 const STATUS_MS = 100;
 export const SURFACE_RES = 96;
+/** The first look at a landscape, before the full-resolution surface. */
+export const PREVIEW_RES = 24;
 
 /** Steps a config will take (constant batch), for buffer sizing and record thinning. */
 export function plannedSteps(c: RunConfig): number {
@@ -107,26 +109,39 @@ export class Controller {
   }
 
   private refreshSurface(base: RunConfig): void {
-    // The surface depends on the landscape alone (and, for N-D slices, on the start).
+    // The surface depends on the landscape alone; an N-D slice also passes through the
+    // start (a 2-D surface does not, so picking a start point keeps it).
     const key = JSON.stringify([
       base.preset,
       base.landscape,
       base.preset === 'quadratic-nd' ? base.seed : 0,
-      base.start,
+      base.landscape.dim === 2 ? null : base.start,
     ]);
     if (key === this.surfaceKey) return;
     this.surfaceKey = key;
     surfaceStore.setState({ loading: true });
-    this.client
-      .surface(base, SURFACE_RES)
-      .then((s) => {
-        if (key !== this.surfaceKey) return;
+    let full = false;
+    const show = (res: number) =>
+      this.client.surface(base, res).then((s) => {
+        if (key !== this.surfaceKey || full) return;
+        full = res === SURFACE_RES;
         const { type: _t, requestId: _r, ...data } = s;
-        surfaceStore.setState((prev) => ({ data, version: prev.version + 1, loading: false }));
-      })
-      .catch(() => {
-        if (key === this.surfaceKey) this.surfaceKey = '';
+        surfaceStore.setState((prev) => ({
+          data,
+          version: prev.version + 1,
+          loading: !full,
+          preview: !full,
+        }));
       });
+    // With nothing on screen yet, a coarse surface first (1/16 of the work) fills the
+    // figure within a moment; the worker answers in order, so the full one follows.
+    if (!surfaceStore.getState().data) show(PREVIEW_RES).catch(() => {});
+    show(SURFACE_RES).catch(() => {
+      if (key !== this.surfaceKey) return;
+      // Asked again on the next change; meanwhile the figure says it has only the preview.
+      this.surfaceKey = '';
+      if (surfaceStore.getState().preview) surfaceStore.setState({ loading: false });
+    });
   }
 
   private receive(m: FromWorker): void {

@@ -10,3 +10,11 @@ export const MAX_RUNS = RUN_COLORS.length;
 export function runColor(i: number): string {
   return RUN_COLORS[i % RUN_COLORS.length]!;
 }
+
+/** The run colours in words (Okabe–Ito's names), for text descriptions of the scene. */
+export const RUN_COLOR_NAMES: Readonly<Record<string, string>> = {
+  '#0072B2': 'blue',
+  '#E69F00': 'orange',
+  '#009E73': 'green',
+  '#CC79A7': 'pink',
+};

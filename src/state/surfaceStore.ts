@@ -13,10 +13,13 @@ export interface SurfaceState {
   data: SurfaceData | null;
   version: number;
   loading: boolean;
+  /** `data` is a coarse first look, shown until the full-resolution surface arrives. */
+  preview: boolean;
 }
 
 export const surfaceStore = createStore<SurfaceState>(() => ({
   data: null,
   version: 0,
   loading: true,
+  preview: false,
 }));

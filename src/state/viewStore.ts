@@ -18,6 +18,8 @@ export interface ViewState {
   help: boolean;
   /** Bumped to ask the scene to reset its camera. */
   cameraResets: number;
+  /** The colormap legend's key unfolded; null until the user chooses (the layout decides). */
+  legendOpen: boolean | null;
 }
 
 export const initialViewState: ViewState = {
@@ -30,6 +32,7 @@ export const initialViewState: ViewState = {
   logX: true,
   help: false,
   cameraResets: 0,
+  legendOpen: null,
 };
 
 export const viewStore = createStore<ViewState>(() => ({ ...initialViewState }));

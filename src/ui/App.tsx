@@ -3,10 +3,10 @@
  * (`?view=…`, for embedding and tests) or the header with its tabs over the open tab.
  */
 import { useEffect } from 'react';
-import { SceneView } from '../scene/SceneView';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { Readouts } from './readouts/Readouts';
 import { ExplorerLayout } from './ExplorerLayout';
+import { SceneFigure } from './figure/SceneFigure';
 import { Header } from './Header';
 import { HelpOverlay } from './presenter/HelpOverlay';
 import { useShortcuts } from './presenter/useShortcuts';
@@ -25,12 +25,7 @@ export function App({ figure }: { figure: string | null }) {
     document.documentElement.dataset.theme = presenter ? 'presenter' : theme;
   }, [theme, presenter]);
 
-  if (figure === 'scene')
-    return (
-      <div className="figure-alone">
-        <SceneView />
-      </div>
-    );
+  if (figure === 'scene') return <SceneFigure />;
   if (figure === 'charts')
     return (
       <div className="figure-alone">

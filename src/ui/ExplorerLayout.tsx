@@ -1,6 +1,7 @@
 /**
  * The explorer tab (DESIGN §8): controls on the left, the scene in the centre,
- * readouts and charts on the right, under the header with the one-line caption.
+ * readouts and charts on the right, under the header with the one-line caption. Small
+ * screens get their own single-column layout (PhoneExplorer).
  */
 import { SceneView } from '../scene/SceneView';
 import { ControlsPanel } from './controls/ControlsPanel';
@@ -8,8 +9,12 @@ import { ChartsPanel } from './charts/ChartsPanel';
 import { Readouts } from './readouts/Readouts';
 import { Header } from './Header';
 import { HelpOverlay } from './presenter/HelpOverlay';
+import { PhoneExplorer } from './phone/PhoneExplorer';
+import { useSmallScreen } from './useSmallScreen';
 
 export function ExplorerLayout({ presenter }: { presenter: boolean }) {
+  const small = useSmallScreen();
+  if (small) return <PhoneExplorer presenter={presenter} />;
   return (
     <div className={`app ${presenter ? 'is-presenter' : ''}`}>
       <Header />

@@ -12,7 +12,8 @@ import { CaptionLine } from './caption/CaptionLine';
 import { Notices } from './Notices';
 import { Tabs } from './views/Tabs';
 
-export function Header() {
+/** `caption`: show the explorer's caption here (the phone layout puts it under the scene). */
+export function Header({ caption = true }: { caption?: boolean }) {
   const preset = useConfig((c) => c.base.preset);
   const onExplorer = useViewParams((s) => s.tab === 'explorer');
   const theme = useView((v) => v.theme);
@@ -71,7 +72,7 @@ export function Header() {
           ?
         </button>
       </div>
-      {onExplorer && <CaptionLine />}
+      {onExplorer && caption && <CaptionLine />}
       <Notices />
     </header>
   );

@@ -82,7 +82,7 @@ export function ComparisonSection() {
 }
 
 /** The editor for one run's value of the compared setting; its label names the run. */
-function ValueEditor({
+export function ValueEditor({
   field,
   value,
   index,

@@ -5,11 +5,11 @@
 import type { CompareField } from '../../state/configStore';
 import { patchBase } from '../../state/configStore';
 import { useConfig } from '../../state/react';
-import { BatchField, LogRangeField, NumberField, RangeField, SelectField } from './fields';
+import { BaseBatchField, BaseLrField } from './baseFields';
+import { NumberField, RangeField, SelectField } from './fields';
 import { Section } from './Section';
 import { TIPS } from './tips';
 import { COMPARE_FIELD_LABELS, OPTIMIZER_OPTIONS } from './comparison';
-import { lrBounds } from './scales';
 
 function PerRunNote({ field }: { field: CompareField }) {
   return (
@@ -23,39 +23,15 @@ export function OptimizerSection() {
   const base = useConfig((c) => c.base);
   const compare = useConfig((c) => c.compare);
   const by = compare.field;
-  const [lrMin, lrMax] = lrBounds(base.preset, base.lr);
   // Momentum matters if the base optimizer uses it or any compared run does.
   const kinds = by === 'optimizer' ? compare.values : [base.optimizer.kind];
   const usesMomentum = kinds.some((k) => k === 'momentum' || k === 'nesterov');
   return (
     <Section title="Optimizer" testId="section-optimizer">
       <div className="secondary">
-        {by === 'batch' ? (
-          <PerRunNote field="batch" />
-        ) : (
-          <BatchField
-            label="Batch size"
-            tip={TIPS.batch}
-            testId="batch-slider"
-            value={base.batch}
-            n={base.landscape.n}
-            onChange={(batch) => patchBase({ batch })}
-          />
-        )}
+        {by === 'batch' ? <PerRunNote field="batch" /> : <BaseBatchField />}
       </div>
-      {by === 'lr' ? (
-        <PerRunNote field="lr" />
-      ) : (
-        <LogRangeField
-          label="Learning rate η"
-          tip={TIPS.lr}
-          testId="lr-slider"
-          value={base.lr}
-          min={lrMin}
-          max={lrMax}
-          onChange={(lr) => patchBase({ lr })}
-        />
-      )}
+      {by === 'lr' ? <PerRunNote field="lr" /> : <BaseLrField />}
       <div className="secondary">
         {by === 'optimizer' ? (
           <PerRunNote field="optimizer" />

@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import { useRuns } from '../../state/react';
 import { useController } from '../controllerContext';
+import { PlayButton } from './PlayButton';
 import { TIPS } from './tips';
 
 /** "max" is Infinity: the worker then runs as fast as it can. */
@@ -19,25 +20,13 @@ const SPEEDS: readonly { value: string; multiplier: number }[] = [
 
 export function PlaybackSection() {
   const controller = useController();
-  const playing = useRuns((r) => r.playing);
-  const ended = useRuns(
-    (r) => r.runs.length > 0 && r.runs.every((x) => x.state === 'done' || x.state === 'diverged'),
-  );
   const speed = useRuns((r) => r.speed);
   const speedId = useId();
   const speedValue = SPEEDS.find((s) => s.multiplier === speed)?.value ?? '1';
   return (
     <section className="controls-playback" aria-label="Playback">
       <div className="playback-buttons">
-        <button
-          type="button"
-          className="play-button"
-          data-testid="play-button"
-          title={TIPS.play}
-          onClick={() => controller.toggle()}
-        >
-          {ended ? 'Replay' : playing ? 'Pause' : 'Play'}
-        </button>
+        <PlayButton className="play-button" testId="play-button" />
         <button
           type="button"
           data-testid="step-button"

@@ -3,7 +3,10 @@
  * reader support for free). Open state is local: folding is a reading choice, not
  * part of the experiment, so it stays out of the stores and the URL.
  */
-import { useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
+
+/** Inside a provider of `true`, every section starts folded (the phone layout's "more"). */
+export const SectionsFolded = createContext(false);
 
 export function Section({
   title,
@@ -21,7 +24,8 @@ export function Section({
   testId?: string;
   children: ReactNode;
 }) {
-  const [open, setOpen] = useState(defaultOpen);
+  const folded = useContext(SectionsFolded);
+  const [open, setOpen] = useState(defaultOpen && !folded);
   return (
     <details
       className={`controls-section ${secondary ? 'secondary' : ''}`}

@@ -4,12 +4,20 @@
  * runs store, which the controller updates at most ~10 times a second — never the
  * per-frame buffers.
  */
-import { useMemo } from 'react';
+import {
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type RefObject,
+} from 'react';
 import type { RunView } from '../../state/runsStore';
 import { useConfig, useRuns, useSurface } from '../../state/react';
 import { formatNumber, stateText } from '../format';
 import { READOUT_ROWS, type BasinContext } from './rows';
 import { RunKey } from './RunKey';
+import { shortRunLabel } from './headerLabel';
 import { worseOnTest } from './endResults';
 import './readouts.css';
 
@@ -29,6 +37,9 @@ export function Readouts() {
   );
 
   const worse = worseOnTest(runs);
+  const many = runs.length > 2;
+  const tableRef = useRef<HTMLTableElement>(null);
+  const short = useShortLabels(tableRef, runs.map((r) => r.label).join('\n'));
 
   if (runs.length === 0) {
     return (
@@ -40,7 +51,11 @@ export function Readouts() {
 
   return (
     <section className="readouts" data-testid="readouts" aria-label="Live readouts">
-      <table className={runs.length > 2 ? 'readouts-many' : undefined}>
+      <table
+        ref={tableRef}
+        className={many ? 'readouts-many' : undefined}
+        style={{ '--runs': runs.length } as CSSProperties}
+      >
         <thead>
           <tr>
             <th scope="col" className="readouts-corner">
@@ -52,7 +67,12 @@ export function Readouts() {
                 scope="col"
                 title={`Run ${r.label}: its colour and line style in the scene and charts`}
               >
-                <RunKey color={r.color} index={i} label={r.label} />
+                <RunKey
+                  color={r.color}
+                  index={i}
+                  label={r.label}
+                  short={short ? shortRunLabel(r.label) : undefined}
+                />
               </th>
             ))}
           </tr>
@@ -131,4 +151,28 @@ function Progress({ run }: { run: RunView }) {
       title={`${formatNumber(pct)}% of the planned updates done`}
     />
   );
+}
+
+/**
+ * Whether the run labels need their short forms: measured, because whether "momentum"
+ * fits depends on the run count, the panel width and the theme's type size. Re-measured
+ * when the labels or the table's width change.
+ */
+function useShortLabels(table: RefObject<HTMLTableElement | null>, labels: string): boolean {
+  const [short, setShort] = useState(false);
+  useLayoutEffect(() => setShort(false), [labels]);
+  useLayoutEffect(() => {
+    const el = table.current;
+    if (!el || short) return;
+    const check = () => {
+      const heads = el.querySelectorAll<HTMLElement>('thead th');
+      if ([...heads].some((th) => th.scrollWidth > th.clientWidth + 1)) setShort(true);
+    };
+    check();
+    if (typeof ResizeObserver === 'undefined') return; // jsdom
+    const ro = new ResizeObserver(check);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [table, short, labels]);
+  return short;
 }

@@ -4,7 +4,18 @@
  */
 import { RUN_DASHES } from '../../state/palette';
 
-export function RunKey({ color, index, label }: { color: string; index: number; label: string }) {
+export function RunKey({
+  color,
+  index,
+  label,
+  short,
+}: {
+  color: string;
+  index: number;
+  label: string;
+  /** A shorter form to show (e.g. "mom."); the full label is then what is read out. */
+  short?: string;
+}) {
   const dash = RUN_DASHES[index % RUN_DASHES.length]!;
   return (
     <span className="run-key">
@@ -22,7 +33,13 @@ export function RunKey({ color, index, label }: { color: string; index: number; 
           />
         </svg>
       </span>
-      <span className="run-key-label">{label}</span>
+      {short && short !== label ? (
+        <abbr className="run-key-label" title={label} aria-label={label}>
+          {short}
+        </abbr>
+      ) : (
+        <span className="run-key-label">{label}</span>
+      )}
     </span>
   );
 }

@@ -93,7 +93,8 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
   },
   {
     id: 'distance',
-    label: '‖w − w₀‖',
+    // No-break spaces: a formula is one word to the line breaker.
+    label: '‖w\u00a0−\u00a0w₀‖',
     tooltip:
       'Straight-line distance the weights have travelled from where they started. On a random potential it grows only like log t, over the range of scales its bumps span (Hoffer et al.); on a flat landscape like √t.',
     cell: (r) => metric(r.last?.distance),

@@ -1,0 +1,56 @@
+/**
+ * The explorer on a small screen: one scrolling column — the scene first and full
+ * width, then the caption, the essential controls and the readouts; the other control
+ * groups and the charts follow folded. Touch targets are ≥ 44 px (small-screen.css).
+ */
+import { useState } from 'react';
+import { SceneView } from '../../scene/SceneView';
+import { CaptionLine } from '../caption/CaptionLine';
+import { ChartsPanel } from '../charts/ChartsPanel';
+import { ComparisonSection } from '../controls/ComparisonSection';
+import { LandscapeSection } from '../controls/LandscapeSection';
+import { OptimizerSection } from '../controls/OptimizerSection';
+import { ScheduleSection } from '../controls/ScheduleSection';
+import { SectionsFolded } from '../controls/Section';
+import { Header } from '../Header';
+import { HelpOverlay } from '../presenter/HelpOverlay';
+import { Readouts } from '../readouts/Readouts';
+import { EssentialControls } from './EssentialControls';
+import '../controls/controls.css';
+
+export function PhoneExplorer({ presenter }: { presenter: boolean }) {
+  const [charts, setCharts] = useState(false);
+  return (
+    <div className={`app app-phone ${presenter ? 'is-presenter' : ''}`} data-testid="phone-layout">
+      <Header caption={false} />
+      <main className="phone-stage" id="tab-panel" aria-label="Loss landscape">
+        <SceneView compact results={false} />
+      </main>
+      <div className="phone-caption">
+        <CaptionLine />
+      </div>
+      <EssentialControls />
+      <div className="phone-readouts">
+        <Readouts />
+      </div>
+      <section className="phone-more controls" aria-label="More controls">
+        <SectionsFolded.Provider value>
+          <LandscapeSection />
+          <ComparisonSection />
+          <OptimizerSection />
+          <ScheduleSection />
+        </SectionsFolded.Provider>
+        {/* Charts poll their buffers: mount them only when unfolded. */}
+        <details
+          className="controls-section"
+          data-testid="phone-charts"
+          onToggle={(e) => setCharts(e.currentTarget.open)}
+        >
+          <summary>Charts</summary>
+          {charts && <ChartsPanel />}
+        </details>
+      </section>
+      <HelpOverlay />
+    </div>
+  );
+}
