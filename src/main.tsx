@@ -5,6 +5,7 @@ import { configStore, runSpecs } from './state/configStore';
 import { engineConfig } from './state/controller';
 import { runBuffers } from './state/buffers';
 import { runsStore } from './state/runsStore';
+import { surfaceStore } from './state/surfaceStore';
 import { hashFloat32 } from './engine/hash';
 import { WorkerPool } from './state/pool';
 import { ensembleStore, setPoolFactory } from './state/ensembleStore';
@@ -48,6 +49,7 @@ setPoolFactory(() => new WorkerPool(engineWorker, WorkerPool.defaultSize()));
   pointCount: (runId: string) => runBuffers.get(runId)?.count ?? 0,
   ensembleStore,
   viewParamsStore,
+  surfaceStore,
 };
 
 createRoot(document.getElementById('root')!).render(

@@ -58,7 +58,7 @@ export function Legend({ defaultOpen }: { defaultOpen: boolean }) {
         {data.basins.length > 0 && <li>Ellipse: curvature (axes ∝ 1/√λ)</li>}
         <li>
           <span className="scene-key-ring" aria-hidden="true" /> start
-          {pickable && ' — click or tap the surface (or Enter on it) to move it'}
+          {pickable && ' (click or tap to move)'}
         </li>
       </ul>
     </div>

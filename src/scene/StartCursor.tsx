@@ -100,6 +100,11 @@ export function useStartCursor(frame: SurfaceFrame | null, enabled: boolean): St
         setMessage(describe(p));
       } else if (e.key === 'Enter') {
         e.preventDefault();
+        const start = configStore.getState().base.start;
+        if (start && start[0] === round(at[0]) && start[1] === round(at[1])) {
+          setMessage(`${fmt(at)} is already the start. Arrow keys move the cursor.`);
+          return;
+        }
         pickStart(at[0], at[1]);
         setMessage(`Start set to ${fmt(at)}: the runs restart from there.`);
       } else if (e.key === 'Escape') {

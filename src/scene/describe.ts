@@ -37,8 +37,8 @@ export interface SceneFacts {
 const SURFACE_WORDS: Record<SurfaceMode, string> = {
   train: 'the train loss surface',
   test: 'the test loss surface',
-  both: 'the train loss surface with the test surface drawn as a net over it',
-  gap: 'the train loss surface coloured by the gap, test minus train loss',
+  both: 'the train loss surface, with the test surface drawn as a net over it,',
+  gap: 'the train loss surface coloured by the gap (test minus train loss),',
 };
 
 const n = (v: number) => formatNumber(v);
@@ -68,9 +68,9 @@ export function describeScene(f: SceneFacts): string {
   const parts: string[] = [];
   if (!f.box) parts.push(`${view} of ${f.title}: the surface is still being computed.`);
   else {
-    const axes = f.slice ? 'a 2-D slice through the weights, ' : '';
+    const axes = f.slice ? 'a 2-D slice through the weights with ' : '';
     parts.push(
-      `${view} of ${SURFACE_WORDS[f.surface]} of ${f.title}, ${axes}x from ${n(f.box.lo[0]!)} to ${n(f.box.hi[0]!)} and y from ${n(f.box.lo[1]!)} to ${n(f.box.hi[1]!)}.`,
+      `${view} of ${f.title}: ${SURFACE_WORDS[f.surface]} over ${axes}x from ${n(f.box.lo[0]!)} to ${n(f.box.hi[0]!)} and y from ${n(f.box.lo[1]!)} to ${n(f.box.hi[1]!)}.`,
     );
   }
   if (f.basins.length)

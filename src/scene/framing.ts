@@ -120,14 +120,14 @@ export function fitDistance(spec: FitSpec, max = 400): number {
 
 /**
  * Fits the points and moves the target so their projected middle is the window's middle
- * (twice: moving the target changes the fit a little), so the picture fills the window.
+ * (a few rounds: moving the target changes the fit a little), so the picture fills the window.
  */
 export function frameCamera(spec: FitSpec): { target: Vec3; distance: number } {
   let target = spec.target;
   let distance = fitDistance(spec);
   const { right, up } = basis(spec.direction);
   const tanV = Math.tan((spec.fov * Math.PI) / 360);
-  for (let k = 0; k < 2; k++) {
+  for (let k = 0; k < 6; k++) {
     const b = projectedBounds({ ...spec, target }, distance);
     if (!b) break;
     // NDC offset → world offset in the plane through the target facing the camera.
@@ -140,6 +140,7 @@ export function frameCamera(spec: FitSpec): { target: Vec3; distance: number } {
       target[2] + ox * right[2] + oy * up[2],
     ];
     distance = fitDistance({ ...spec, target });
+    if (Math.abs(ox) + Math.abs(oy) < 1e-3 * distance) break;
   }
   return { target, distance };
 }

@@ -2,7 +2,8 @@
  * The side-by-side grid: how many columns n equal panes get in a width × height box.
  * A 3-D surface reads about 1.45 times as wide as tall, so the grid is the one whose
  * panes hold the largest such picture (2 × 2 for four runs in the explorer's stage,
- * a row of three in a wide embed, a column on a tall phone). Ties go to fewer empty cells.
+ * a row of three in a wide embed, two runs stacked in the explorer's near-square stage).
+ * Ties go to fewer empty cells.
  */
 export const SURFACE_ASPECT = 1.45;
 

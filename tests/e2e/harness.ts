@@ -4,7 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { findChromium, playwrightArgs } from '../../scripts/find-chromium.mjs';
 
@@ -43,9 +43,15 @@ export interface RecordedPage {
   errors: string[];
 }
 
-/** A page in its own context (clean storage) at a fixed desktop viewport, so screenshots compare. */
-export async function newPage(browser: Browser): Promise<RecordedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+/**
+ * A page in its own context (clean storage), by default at a fixed desktop viewport so
+ * screenshots compare; `options` sets another (a phone, an iframe-sized figure).
+ */
+export async function newPage(
+  browser: Browser,
+  options: BrowserContextOptions = { viewport: { width: 1280, height: 800 } },
+): Promise<RecordedPage> {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {

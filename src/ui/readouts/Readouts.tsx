@@ -17,7 +17,7 @@ import { useConfig, useRuns, useSurface } from '../../state/react';
 import { formatNumber, stateText } from '../format';
 import { READOUT_ROWS, type BasinContext } from './rows';
 import { RunKey } from './RunKey';
-import { shortRunLabel } from './headerLabel';
+import { shortBasin, shortRunLabel } from './narrowLabels';
 import { worseOnTest } from './endResults';
 import './readouts.css';
 
@@ -105,7 +105,7 @@ export function Readouts() {
                         ▲{' '}
                       </span>
                     )}
-                    {cell.text}
+                    {many && row.id === 'basin' ? shortBasin(cell.text) : cell.text}
                     {row.id === 'step' && <Progress run={r} />}
                   </td>
                 );
