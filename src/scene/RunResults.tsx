@@ -8,14 +8,17 @@ import { useConfig, useRuns } from '../state/react';
 import type { RunView } from '../state/runsStore';
 import { basinText, formatNumber, stateText } from '../ui/format';
 import { isEnded, worseOnTest } from '../ui/readouts/endResults';
+import { useRunOutcomes } from '../ui/caption/useRunOutcomes';
 
 const WITH_BASINS = new Set(['sharp-flat', 'saddle']);
 
 export function RunResults() {
   const runs = useRuns((s) => s.runs);
   const preset = useConfig((c) => c.base.preset);
+  const outcomes = useRunOutcomes();
   if (runs.length === 0) return null;
   const worse = worseOnTest(runs);
+  const unstable = new Set(outcomes.filter((o) => o.outcome.instability).map((o) => o.id));
   const ended = runs.some((r) => isEnded(r) && r.last);
   const hasBasins = WITH_BASINS.has(preset);
   return (
@@ -38,6 +41,7 @@ export function RunResults() {
             key={r.id}
             run={r}
             worse={worse.has(r.id)}
+            unstable={unstable.has(r.id)}
             hasBasins={hasBasins}
             columns={ended}
           />
@@ -50,17 +54,24 @@ export function RunResults() {
 function ResultRow({
   run,
   worse,
+  unstable,
   hasBasins,
   columns,
 }: {
   run: RunView;
   worse: boolean;
+  unstable: boolean;
   hasBasins: boolean;
   columns: boolean;
 }) {
   const m = run.last;
   const done = isEnded(run) && m !== null;
-  const where = run.state === 'diverged' ? stateText(run) : basinText(m?.basin, m !== null, true);
+  const where =
+    run.state === 'diverged'
+      ? stateText(run)
+      : unstable
+        ? 'unstable'
+        : basinText(m?.basin, m !== null, true);
   const span = (hasBasins ? 1 : 0) + 3;
   return (
     <tr
@@ -71,6 +82,9 @@ function ResultRow({
       <th scope="row">
         <span className="scene-results-chip" aria-hidden="true" />
         {run.label}
+        {done && unstable && !hasBasins && (
+          <span className="scene-results-unstable"> unstable</span>
+        )}
       </th>
       {done ? (
         <>
@@ -89,6 +103,7 @@ function ResultRow({
       ) : (
         <td className="scene-results-live" colSpan={columns ? span : 1}>
           {stateText(run)}
+          {unstable && ' · unstable'}
         </td>
       )}
     </tr>

@@ -18,6 +18,8 @@ export interface ViewState {
   help: boolean;
   /** Bumped to ask the scene to reset its camera. */
   cameraResets: number;
+  /** The run the keyboard nudges act on when the runs differ in that setting (0-based). */
+  selectedRun: number;
 }
 
 export const initialViewState: ViewState = {
@@ -30,6 +32,7 @@ export const initialViewState: ViewState = {
   logX: true,
   help: false,
   cameraResets: 0,
+  selectedRun: 0,
 };
 
 export const viewStore = createStore<ViewState>(() => ({ ...initialViewState }));

@@ -39,6 +39,7 @@ function run(label: string, p: Partial<MetricRecord>, extra: Partial<RunOutcome>
     last: metrics(p),
     end: [0.69, 0],
     basinShare: {},
+    instability: null,
     ...extra,
   };
 }
@@ -105,6 +106,28 @@ describe('explorer caption', () => {
     expect(explorerCaption(ctx, [flat8, edge])).toMatch(
       /it bounces at the edge of stability \(η·λ_max = 2, near 2\)/,
     );
+  });
+
+  it('flags instability while it happens and never calls an unstable end a minimum', () => {
+    const unstable = {
+      etaLambda: 12,
+      bound: 2,
+      overBound: true,
+      blowUp: { from: -0.6, to: 2000 },
+      safeLr: 0.0167,
+    };
+    const live = run('B = 8', { basin: 'sharp' }, { state: 'running', instability: unstable });
+    expect(explorerCaption(ctx, [live, sharpN])).toMatch(
+      /^Same start.*B = 8 is unstable: η·λ_max = 12 > 2 at its current point, so each step overshoots along the sharpest direction, and its train loss rose from -0.6 to 2000\. Lower the learning rate below 0.0167/,
+    );
+    const ended = { ...live, state: 'done' as const };
+    const text = explorerCaption(ctx, [ended, sharpN]);
+    expect(text).toMatch(/^B = 8 ended unstable \(test -0.507\)/);
+    expect(text).toMatch(
+      /B = 8 ended unstable, not in a minimum: η·λ_max = 12 > 2 at its last point/,
+    );
+    expect(text).not.toMatch(/B = 8 ended in/);
+    expect(text).not.toMatch(/sharp minimum looks better/);
   });
 
   it('explains a negative gap', () => {

@@ -9,6 +9,7 @@ import type { Basin } from '../../engine/objectives/types';
 import type { CompareField } from '../../state/configStore';
 import { formatCount, formatNumber } from '../format';
 import type { RunOutcome } from './outcome';
+import { instabilityText } from './stability';
 
 export interface CaptionContext {
   preset: PresetId;
@@ -26,7 +27,7 @@ const BASIN_WORDS: Record<string, string> = {
   right: 'the right basin',
 };
 const basinWords = (id: string) => BASIN_WORDS[id] ?? `the ${id} basin`;
-const num = (v: number) => formatNumber(v);
+const num = (v: number | null) => formatNumber(v);
 
 const RUNNING: Record<PresetId, string> = {
   'sharp-flat':
@@ -50,13 +51,23 @@ const FIELD_WORDS: Record<CompareField, string> = {
 const isEnded = (r: RunOutcome) => r.state === 'done' || r.state === 'diverged';
 
 export function explorerCaption(ctx: CaptionContext, runs: readonly RunOutcome[]): string {
-  if (runs.length === 0 || !runs.every(isEnded)) return RUNNING[ctx.preset];
+  if (runs.length === 0 || !runs.every(isEnded)) {
+    // Instability is flagged as it happens, not only at the end.
+    const live = runs
+      .filter((r) => r.state !== 'diverged' && r.instability)
+      .map((r) => instabilityText(r.label, r.instability!, false));
+    return [RUNNING[ctx.preset], ...live].join(' ');
+  }
   const clauses = runs.map((r) => endClause(ctx, r));
+  const settled = runs.filter((r) => !r.instability);
   const lessons = [
     ...runs.filter((r) => r.state === 'diverged').map(divergedText),
-    ...basinLesson(ctx, runs),
-    ...runs.map((r) => betweenText(ctx, r)).filter((t): t is string => t !== null),
-    ...runs.map(negativeGapText).filter((t): t is string => t !== null),
+    ...runs
+      .filter((r) => r.state === 'done' && r.instability)
+      .map((r) => instabilityText(r.label, r.instability!, true)),
+    ...basinLesson(ctx, settled),
+    ...settled.map((r) => betweenText(ctx, r)).filter((t): t is string => t !== null),
+    ...settled.map(negativeGapText).filter((t): t is string => t !== null),
   ];
   return `${clauses.join(' · ')}.${lessons.length ? ' ' + lessons.join(' ') : ''}`;
 }
@@ -66,6 +77,7 @@ function endClause(ctx: CaptionContext, r: RunOutcome): string {
   const m = r.last;
   if (!m) return `${r.label} ended`;
   const test = `test ${num(m.testLoss)}`;
+  if (r.instability) return `${r.label} ended unstable (${test})`;
   if (ctx.basins.length === 0) return `${r.label}: train ${num(m.trainLoss)}, ${test}`;
   const where = m.basin ? `in ${basinWords(m.basin)}` : 'between basins';
   return `${r.label} ended ${where} (${test})`;
@@ -73,7 +85,16 @@ function endClause(ctx: CaptionContext, r: RunOutcome): string {
 
 function divergedText(r: RunOutcome): string {
   const at = r.divergedAt !== null ? ` at step ${formatCount(r.divergedAt)}` : '';
-  return `${r.label} diverged${at}: its steps overshot and grew without bound — lower its learning rate (η = ${num(r.lr)}).`;
+  const i = r.instability;
+  const why =
+    i?.overBound && i.etaLambda !== null
+      ? ` (η·λ_max = ${num(i.etaLambda)} > ${num(i.bound)} at its last measured point)`
+      : '';
+  const fix =
+    i?.safeLr != null
+      ? `lower its learning rate below ${num(i.safeLr)}`
+      : `lower its learning rate (η = ${num(r.lr)})`;
+  return `${r.label} diverged${at}: its steps overshot and grew without bound${why} — ${fix}.`;
 }
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;

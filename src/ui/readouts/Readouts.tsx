@@ -6,11 +6,13 @@
  */
 import { useMemo } from 'react';
 import type { RunView } from '../../state/runsStore';
-import { useConfig, useRuns, useSurface } from '../../state/react';
+import { useConfig, useRuns, useSurface, useView } from '../../state/react';
 import { formatNumber, stateText } from '../format';
 import { READOUT_ROWS, type BasinContext } from './rows';
 import { RunKey } from './RunKey';
 import { worseOnTest } from './endResults';
+import { useRunOutcomes } from '../caption/useRunOutcomes';
+import { instabilityText } from '../caption/stability';
 import './readouts.css';
 
 /** Presets whose surfaces have named basins (so "no basin" means "between basins"). */
@@ -29,6 +31,13 @@ export function Readouts() {
   );
 
   const worse = worseOnTest(runs);
+  const outcomes = useRunOutcomes();
+  const instability = new Map(outcomes.map((o) => [o.id, o.outcome.instability]));
+  const compareField = useConfig((c) => c.compare.field);
+  const selectedRun = useView((v) => v.selectedRun);
+  // The keyboard nudges act on one run only when the runs differ in batch size or LR.
+  const selected =
+    compareField === 'batch' || compareField === 'lr' ? Math.min(selectedRun, runs.length - 1) : -1;
 
   if (runs.length === 0) {
     return (
@@ -50,7 +59,15 @@ export function Readouts() {
               <th
                 key={r.id}
                 scope="col"
-                title={`Run ${r.label}: its colour and line style in the scene and charts`}
+                className={i === selected ? 'is-selected' : undefined}
+                aria-current={i === selected ? 'true' : undefined}
+                data-testid={`readout-head-${r.id}`}
+                title={
+                  `Run ${r.label}: its colour and line style in the scene and charts` +
+                  (i === selected
+                    ? '. Selected: the arrow keys and [ ] change this run (1–4 selects another).'
+                    : '')
+                }
               >
                 <RunKey color={r.color} index={i} label={r.label} />
               </th>
@@ -64,7 +81,10 @@ export function Readouts() {
                 {row.label}
               </th>
               {runs.map((r) => {
-                const cell = row.cell(r, ctx);
+                const unstable = instability.get(r.id) ?? null;
+                // An unstable run is bouncing or blowing up: never "in a minimum".
+                const cell =
+                  row.id === 'basin' && unstable ? { text: 'unstable' } : row.cell(r, ctx);
                 const exact = typeof cell.value === 'number' ? ` (${r.label}: ${cell.value})` : '';
                 const bad = row.id === 'testloss' && worse.has(r.id);
                 return (
@@ -99,19 +119,27 @@ export function Readouts() {
             >
               state
             </th>
-            {runs.map((r) => (
-              <td
-                key={r.id}
-                data-testid={`readout-state-${r.id}`}
-                className={`readout-state is-${r.error ? 'error' : r.state}`}
-                title={
-                  r.error ??
-                  'Whether the run is still going, paused, finished, or blew up (diverged).'
-                }
-              >
-                {stateText(r)}
-              </td>
-            ))}
+            {runs.map((r) => {
+              const unstable = instability.get(r.id) ?? null;
+              const ended = r.state === 'done' || r.state === 'diverged';
+              return (
+                <td
+                  key={r.id}
+                  data-testid={`readout-state-${r.id}`}
+                  data-unstable={unstable ? 'true' : undefined}
+                  className={`readout-state is-${r.error ? 'error' : unstable ? 'unstable' : r.state}`}
+                  title={
+                    r.error ??
+                    (unstable
+                      ? instabilityText(r.label, unstable, ended)
+                      : 'Whether the run is still going, paused, finished, or blew up (diverged).')
+                  }
+                >
+                  {stateText(r)}
+                  {unstable && r.state !== 'diverged' && ' · unstable'}
+                </td>
+              );
+            })}
           </tr>
         </tbody>
       </table>
