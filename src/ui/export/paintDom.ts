@@ -8,11 +8,13 @@
  *
  * Why by hand: the usual alternative draws an <svg><foreignObject> copy of the DOM into
  * the canvas (html-to-image and friends). That needs every computed style inlined into a
- * clone, and Safari taints the canvas it is drawn into, so toBlob fails there. The scene's
- * overlays use a small set of CSS, which this covers in ~200 lines with no dependency.
+ * clone, and browsers have differed on letting such a canvas be read back (older Safari
+ * refused). The scene's overlays use a small set of CSS, which this covers without a dependency.
  * Not covered (not used by the overlays): box shadows, background images other than linear
  * gradients, pseudo-elements (a decorative label stem), text shadows.
  */
+
+import { linearGradient } from './canvasGradient';
 
 export interface PaintTarget {
   ctx: CanvasRenderingContext2D;
@@ -205,72 +207,6 @@ function isPainted(color: string): boolean {
   // "rgb(r, g, b)" has three commas and no alpha.
   if (!alpha || (color.startsWith('rgb(') && color.split(',').length === 3)) return true;
   return parseFloat(alpha[1]!) > 0;
-}
-
-/** A canvas gradient for a computed `linear-gradient(…)` (directions "to …" and "Ndeg"). */
-function linearGradient(
-  ctx: CanvasRenderingContext2D,
-  image: string,
-  x: number,
-  y: number,
-  w: number,
-  h: number,
-): CanvasGradient | null {
-  const m = /^linear-gradient\((.*)\)$/.exec(image.trim());
-  if (!m) return null;
-  const parts = splitTopLevel(m[1]!);
-  let angle = 180; // CSS default: to bottom
-  const first = parts[0]!.trim();
-  const side: Record<string, number> = {
-    'to top': 0,
-    'to right': 90,
-    'to bottom': 180,
-    'to left': 270,
-  };
-  if (first in side) {
-    angle = side[first]!;
-    parts.shift();
-  } else if (/^-?[\d.]+deg$/.test(first)) {
-    angle = parseFloat(first);
-    parts.shift();
-  }
-  // CSS angles run clockwise from "up"; the gradient line spans the box's projection on it.
-  const rad = (angle * Math.PI) / 180;
-  const dx = Math.sin(rad);
-  const dy = -Math.cos(rad);
-  const half = (Math.abs(w * dx) + Math.abs(h * dy)) / 2;
-  const cx = x + w / 2;
-  const cy = y + h / 2;
-  const g = ctx.createLinearGradient(
-    cx - dx * half,
-    cy - dy * half,
-    cx + dx * half,
-    cy + dy * half,
-  );
-  parts.forEach((part, i) => {
-    const stop = /^(.*?)\s+(-?[\d.]+)%$/.exec(part.trim());
-    const color = stop ? stop[1]! : part.trim();
-    const at = stop ? parseFloat(stop[2]!) / 100 : parts.length > 1 ? i / (parts.length - 1) : 0;
-    g.addColorStop(Math.min(1, Math.max(0, at)), color);
-  });
-  return g;
-}
-
-/** Splits on commas outside parentheses: "rgb(1, 2, 3) 0%, red" → ["rgb(1, 2, 3) 0%", "red"]. */
-function splitTopLevel(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '(') depth++;
-    else if (s[i] === ')') depth--;
-    else if (s[i] === ',' && depth === 0) {
-      out.push(s.slice(from, i));
-      from = i + 1;
-    }
-  }
-  out.push(s.slice(from));
-  return out;
 }
 
 /** An inline SVG as an image (its attributes carry its colours). */
