@@ -7,17 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, repoRoot, screenshot } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { newPage, repoRoot, screenshot } from './harness';
+import { useBrowser } from './useBrowser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface Handle {
   controller: { setSpeed(multiplier: number): void };
@@ -35,7 +30,7 @@ interface Rect {
 declare const window: { __batchscape: Handle; __png?: ImageData };
 
 async function openEnded(query = '', viewport = { width: 1280, height: 800 }) {
-  const { page, errors } = await newPage(browser);
+  const { page, errors } = await newPage(browser());
   await page.setViewportSize(viewport);
   await page.goto(inject('baseUrl') + query);
   // These tests are about what the finished runs show, not playback: run at full speed.
