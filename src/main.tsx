@@ -44,6 +44,13 @@ setPoolFactory(() => new WorkerPool(engineWorker, WorkerPool.defaultSize()));
     return b ? hashFloat32(b.positions, b.count * 2) : null;
   },
   pointCount: (runId: string) => runBuffers.get(runId)?.count ?? 0,
+  /** Steps of a run's full-split measurements (the metric schedule, as received). */
+  metricSteps: (runId: string) => [...(runBuffers.get(runId)?.metricSteps ?? [])],
+  /** Steps of a run's recorded trajectory points. */
+  pointSteps: (runId: string) => {
+    const b = runBuffers.get(runId);
+    return b ? Array.from(b.steps.subarray(0, b.count)) : [];
+  },
   ensembleStore,
   viewParamsStore,
 };

@@ -98,6 +98,12 @@ export interface RunConfig {
   temperature: number;
   /** Full-split metrics every this many steps (0 = only at the end). */
   metricsEvery: number;
+  /**
+   * Also measure at log-spaced steps, this many per decade (metricSchedule.ts), so a
+   * log-step axis is resolved from step 1. Optional: absent means 0 (even grid only), and
+   * configs that do not set it resolve, run and print exactly as before the field existed.
+   */
+  metricsPerDecade?: number;
   /** Hessian extreme eigenvalues every this many metric records (0 = only at the end). */
   hessianEvery: number;
   /** Keep every k-th position in the trajectory record. */

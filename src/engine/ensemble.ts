@@ -84,7 +84,7 @@ function objectiveFor(config: RunConfig): Objective {
   return obj;
 }
 
-const LEAN = { metricsEvery: 0, recordEvery: 1e9 } as const;
+const LEAN = { metricsEvery: 0, metricsPerDecade: 0, recordEvery: 1e9 } as const;
 
 function endpoint(
   input: ConfigInput,

@@ -7,6 +7,7 @@ import { batchAt, effectiveBudget, lrFactor, lrScale } from './schedules';
 import { basinOf, gradientNoise, hessianExtremes, noiseScale, type MetricRecord } from './metrics';
 import { identityIndex } from './data';
 import { createRng, shuffleInPlace, splitStreams, type RunStreams } from './rng';
+import { MetricClock } from './metricSchedule';
 import { allocChunk, trim, type MutableChunk, type RunChunk, type RunStatus } from './runChunk';
 
 export type { RunChunk, RunStatus } from './runChunk';
@@ -50,6 +51,7 @@ export class Run {
   private readonly streams: RunStreams;
   private readonly totalAmount: number;
   private metricCount = 0;
+  private readonly metricClock: MetricClock;
   private lastLoss = 0;
   private lastPushed = -1;
   private currentBatch: number;
@@ -81,6 +83,7 @@ export class Run {
     ).amount;
     this.currentBatch = config.batch;
     this.currentLr = config.lr;
+    this.metricClock = new MetricClock(config.metricsEvery, config.metricsPerDecade ?? 0);
     if (config.batch < objective.nTrain) shuffleInPlace(this.perm, this.streams.batches);
   }
 
@@ -227,7 +230,6 @@ export class Run {
       this.push(chunk, this.objective.fullLossGrad(this.w, 'train', null));
       this.recordMetrics(metrics, false);
     }
-    const me = this.config.metricsEvery;
     let taken = 0;
     while (taken < limit && this.status === 'running') {
       if (this.progress() >= 1) {
@@ -241,7 +243,7 @@ export class Run {
       const done = this.progress() >= 1;
       if (done) this.status = 'done';
       if (this.steps % every === 0 || done) this.push(chunk, loss);
-      if (!done && me > 0 && this.steps % me === 0) this.recordMetrics(metrics, false);
+      if (!done && this.metricClock.due(this.steps)) this.recordMetrics(metrics, false);
     }
     if (this.status !== 'running') {
       // The last accepted point always ends the record (after a divergence, too).

@@ -7,6 +7,7 @@ import {
   num,
   numArray,
   oneOf,
+  optional,
   type Check,
   type ConfigError,
 } from './validateChecks';
@@ -90,6 +91,8 @@ const TOP: Record<string, Check> = {
   regimeAdaptation: bool,
   temperature: num(0, 1e4),
   metricsEvery: num(0, 1e9, { integer: true }),
+  // Optional (absent = 0), so configs without it resolve to the same JSON as before.
+  metricsPerDecade: optional(num(0, 1000, { integer: true })),
   hessianEvery: num(0, 1e9, { integer: true }),
   recordEvery: num(1, 1e9, { integer: true }),
   divergeBound: num(0, 1e300, { exclusiveMin: true }),

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Controller } from './controller';
-import { configStore, initialConfigState, patchBase, setComparison } from './configStore';
+import { Controller, engineConfig, METRIC_POINTS, plannedSteps } from './controller';
+import { configStore, initialConfigState, patchBase, runSpecs, setComparison } from './configStore';
+import { PRESET_IDS } from '../engine/config';
+import { metricSteps } from '../engine/metricSchedule';
+import { createRun } from '../engine/run';
 import { runBuffers } from './buffers';
 import { runsStore } from './runsStore';
 import { surfaceStore } from './surfaceStore';
@@ -39,6 +42,33 @@ afterEach(() => {
   controller?.dispose();
   controller = null;
   configStore.setState(initialConfigState());
+});
+
+describe('engineConfig', () => {
+  it('asks every preset and batch for at most METRIC_POINTS measurements, log-spaced early on', () => {
+    for (const preset of PRESET_IDS) {
+      const state = initialConfigState(preset);
+      for (const batch of [1, 8, 64, state.base.landscape.n]) {
+        const spec = runSpecs({ ...state, compare: { field: 'batch', values: [batch] } })[0]!;
+        const c = engineConfig(spec);
+        const steps = metricSteps(c.metricsEvery, c.metricsPerDecade ?? 0, plannedSteps(c));
+        expect(steps.length, `${preset} B = ${batch}`).toBeLessThanOrEqual(METRIC_POINTS);
+        // Resolved from step 1 on a log axis: the first decade is measured at every step.
+        expect(steps.slice(0, 4), `${preset} B = ${batch}`).toEqual(
+          [0, 1, 2, 3].filter((s) => s <= plannedSteps(c)),
+        );
+      }
+    }
+  });
+
+  it('is a config the engine runs as planned: the measured steps are the schedule', () => {
+    // The explorer's full-batch run (200 steps).
+    const c = engineConfig(runSpecs(initialConfigState())[1]!);
+    const { metrics } = createRun(c).runToEnd(4096);
+    expect(metrics.map((m) => m.step)).toEqual(
+      metricSteps(c.metricsEvery, c.metricsPerDecade ?? 0, plannedSteps(c)),
+    );
+  });
 });
 
 describe('Controller', () => {

@@ -4,6 +4,7 @@
  * runs store at most ~10 times a second.
  */
 import type { RunConfig } from '../engine/config';
+import { logEvenSchedule } from '../engine/metricSchedule';
 import type { FromWorker } from '../worker/protocol';
 import { EngineClient, type WatchTiming, type WorkerLike } from './client';
 import { configStore, runSpecs, type RunSpec } from './configStore';
@@ -14,6 +15,12 @@ import { surfaceStore } from './surfaceStore';
 /** Recorded points per run are capped so the longest runs still draw smoothly. */
 export const MAX_POINTS = 50000;
 export const METRIC_POINTS = 200;
+/**
+ * Log-spaced measurements per decade of steps: 20 puts one every ~12% in step, so on the
+ * log-step axis the first hundreds of steps (where a small batch visits and leaves a sharp
+ * basin) are drawn as finely as the end of the run.
+ */
+export const METRIC_PER_DECADE = 20;
 const STATUS_MS = 100;
 export const SURFACE_RES = 96;
 
@@ -29,9 +36,12 @@ export function engineConfig(spec: RunSpec): RunConfig {
   const c = structuredClone(spec.config);
   const steps = plannedSteps(c);
   c.recordEvery = Math.max(1, Math.ceil(steps / MAX_POINTS));
-  // About METRIC_POINTS full measurements per run, whatever its length, so a
-  // 200-step large-batch run draws as smooth a curve as a 25 600-step small-batch one.
-  c.metricsEvery = Math.max(1, Math.round(steps / METRIC_POINTS));
+  // At most METRIC_POINTS full measurements per run, whatever its length, so a 200-step
+  // large-batch run draws as smooth a curve as a 25 600-step small-batch one: log-spaced
+  // ones for the log-step axis, evenly spaced ones with the rest for the linear one.
+  const schedule = logEvenSchedule(steps, METRIC_POINTS, METRIC_PER_DECADE);
+  c.metricsEvery = schedule.every;
+  c.metricsPerDecade = schedule.perDecade;
   return c;
 }
 

@@ -11,6 +11,7 @@ import { shareUrl } from './useUrlSync';
 import { CaptionLine } from './caption/CaptionLine';
 import { Notices } from './Notices';
 import { Tabs } from './views/Tabs';
+import './presenter/presenterHeader.css';
 
 export function Header() {
   const preset = useConfig((c) => c.base.preset);

@@ -11,9 +11,10 @@ import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
 import { parseListValue, usageError, type Flags } from '../flags';
 import { runEnsemble, workersFlag } from '../jobs';
 import { emit, toCsv, toJson } from '../output';
+import { MEASUREMENT_FLAGS } from '../configFlags';
 
 /** Seeds come from --seeds, the budget from --steps, and recording is forced off. */
-const DIFFUSION_OMIT = ['seed', 'epochs', 'metrics-every', 'hessian-every', 'record-every'];
+const DIFFUSION_OMIT = ['seed', 'epochs', ...MEASUREMENT_FLAGS];
 
 export const diffusionCommand: Command = {
   name: 'diffusion',

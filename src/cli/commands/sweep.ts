@@ -15,6 +15,7 @@ import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
 import { parseListValue, parseNumberValue, usageError, type Flags } from '../flags';
 import { runEnsemble, workersFlag } from '../jobs';
 import { emit, toCsv, toJson } from '../output';
+import { MEASUREMENT_FLAGS } from '../configFlags';
 
 /** 1, 4, 16, … up to N, then N itself: a log-spaced default from tiny to full batch. */
 export function defaultBatches(n: number): number[] {
@@ -25,7 +26,7 @@ export function defaultBatches(n: number): number[] {
 }
 
 /** Redefined here (batch, lr, seed) or forced by the lean ensemble runs (recording). */
-const SWEEP_OMIT = ['batch', 'lr', 'seed', 'metrics-every', 'hessian-every', 'record-every'];
+const SWEEP_OMIT = ['batch', 'lr', 'seed', ...MEASUREMENT_FLAGS];
 
 /**
  * A row in the documented field order (the fields of the first CLI version first, then

@@ -76,7 +76,7 @@ export function Readouts() {
         </thead>
         <tbody>
           {READOUT_ROWS.map((row) => (
-            <tr key={row.id}>
+            <tr key={row.id} className={row.secondary ? 'secondary' : undefined}>
               <th scope="row" title={row.tooltip}>
                 {row.label}
               </th>
@@ -112,7 +112,8 @@ export function Readouts() {
               })}
             </tr>
           ))}
-          <tr>
+          {/* The scene's run key says the same in presenter mode. */}
+          <tr className="secondary">
             <th
               scope="row"
               title="Whether the run is still going, paused, finished, or blew up (diverged)."

@@ -25,6 +25,8 @@ export interface ReadoutRow {
   label: string;
   tooltip: string;
   cell: (run: RunView, ctx: BasinContext) => Cell;
+  /** Left out in presenter mode, where a short table leaves the chart room on a 720 px screen. */
+  secondary?: boolean;
 }
 
 const metric = (v: number | null | undefined): Cell => ({
@@ -63,6 +65,7 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
   },
   {
     id: 'lambdamin',
+    secondary: true,
     label: 'λ_min',
     tooltip:
       'Smallest curvature (lowest Hessian eigenvalue) here: negative means a direction that still goes downhill, as at a saddle.',
@@ -70,6 +73,7 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
   },
   {
     id: 'noisescale',
+    secondary: true,
     label: 'noise g',
     tooltip:
       'SGD noise scale g = η(N/B − 1)/(1 − momentum) (Smith et al.): larger g means noisier steps that can shake SGD out of sharp basins.',
@@ -77,6 +81,7 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
   },
   {
     id: 'bsimple',
+    secondary: true,
     label: 'B_simple',
     tooltip:
       'Gradient noise scale tr(Σ)/|G|² (McCandlish et al.): roughly the batch size beyond which bigger batches stop helping, in samples.',
@@ -93,6 +98,7 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
   },
   {
     id: 'distance',
+    secondary: true,
     label: '‖w − w₀‖',
     tooltip:
       'Straight-line distance the weights have travelled from where they started. On a random potential it grows only like log t, over the range of scales its bumps span (Hoffer et al.); on a flat landscape like √t.',
@@ -100,6 +106,7 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
   },
   {
     id: 'step',
+    secondary: true,
     label: 'step',
     tooltip:
       'Parameter updates done so far out of the updates this run will make (bigger batches make fewer updates per epoch).',
@@ -110,6 +117,7 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
   },
   {
     id: 'lr',
+    secondary: true,
     label: 'lr η',
     tooltip:
       'Current learning rate η: the step size of each update (schedules and scaling rules may change it over time).',
@@ -117,6 +125,7 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
   },
   {
     id: 'batch',
+    secondary: true,
     label: 'batch B',
     tooltip:
       'Current batch size B, in samples: how many training samples each gradient step averages over.',
