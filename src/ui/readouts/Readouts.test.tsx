@@ -64,8 +64,9 @@ describe('Readouts', () => {
   it('shows each run’s formatted values with tooltips', () => {
     runsStore.setState({
       runs: [
-        run(0, { last, state: 'done', progress: 1 }),
-        run(1, { last: { ...last, basin: null } }),
+        // η·λ_max = 0.001 × 1234.5 ≈ 1.2 < 2: stable, so the basin is named.
+        run(0, { last, state: 'done', progress: 1, lr: 0.001 }),
+        run(1, { last: { ...last, basin: null }, lr: 0.001 }),
       ],
     });
     act(() => root.render(<Readouts />));
@@ -84,6 +85,13 @@ describe('Readouts', () => {
     // Every row label explains itself on hover.
     for (const th of host.querySelectorAll('tbody th'))
       expect(th.getAttribute('title')!.length).toBeGreaterThan(20);
+  });
+
+  it('calls a run past the stability bound unstable, never a minimum', () => {
+    // η·λ_max = 0.01 × 1234.5 ≈ 12 > 2 for plain SGD.
+    runsStore.setState({ runs: [run(0, { last, state: 'done', progress: 1, lr: 0.01 })] });
+    act(() => root.render(<Readouts />));
+    expect(cell('readout-basin-run0').textContent).toBe('unstable');
   });
 
   it('shows dashes before the first measurement and where a run diverged', () => {
