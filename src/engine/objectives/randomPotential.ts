@@ -84,9 +84,9 @@ export class RandomPotentialObjective implements Objective {
     this.nTest = o.nTest;
     this.initBox = { lo: new Array<number>(d).fill(0), hi: new Array<number>(d).fill(0) };
     this.viewBox = { lo: new Array<number>(d).fill(-20), hi: new Array<number>(d).fill(20) };
-    this.k = new Float64Array(m * d);
-    this.amp = new Float64Array(m);
-    this.phase = new Float64Array(m);
+    const k = new Float64Array(m * d);
+    const amp = new Float64Array(m);
+    const phase = new Float64Array(m);
     const logLo = dm.log(o.kMin);
     const logHi = dm.log(Math.max(o.kMax, o.kNoise));
     const delta = m > 1 ? (logHi - logLo) / (m - 1) : 1;
@@ -97,16 +97,22 @@ export class RandomPotentialObjective implements Objective {
       let norm = 0;
       for (let j = 0; j < d; j++) {
         const g = o.dataRng.normal();
-        this.k[i * d + j] = g;
+        k[i * d + j] = g;
         norm += g * g;
       }
       norm = Math.sqrt(norm) || 1;
-      for (let j = 0; j < d; j++) this.k[i * d + j]! *= kMag / norm;
+      for (let j = 0; j < d; j++) k[i * d + j]! *= kMag / norm;
       // Variance a²/2 per mode; √2 makes Σ a²/2 match the shell variance.
       const scale = kMag <= o.kMax ? o.amplitude : o.roughness;
-      this.amp[i] = scale * dm.pow(kMag, -o.hurst) * Math.sqrt(2 * delta);
-      this.phase[i] = o.dataRng.uniform(0, 2 * Math.PI);
+      amp[i] = scale * dm.pow(kMag, -o.hurst) * Math.sqrt(2 * delta);
+      phase[i] = o.dataRng.uniform(0, 2 * Math.PI);
     }
+    // Switched-off modes (amplitude 0: the flat baseline) would add exactly 0 to every sum,
+    // so they are dropped after all draws: the same landscape seed, a fraction of the cost.
+    const kept = [...amp.keys()].filter((i) => amp[i] !== 0);
+    this.amp = Float64Array.from(kept, (i) => amp[i]!);
+    this.phase = Float64Array.from(kept, (i) => phase[i]!);
+    this.k = Float64Array.from(kept.flatMap((i) => [...k.subarray(i * d, (i + 1) * d)]));
     const shift = new Array<number>(d);
     for (let j = 0; j < d; j++) shift[j] = o.shift.length === 1 ? o.shift[0]! : (o.shift[j] ?? 0);
     // Pre-project offsets onto each wave vector: k_m·(w − d_i) = k_m·w − (k_m·d_i).
@@ -118,9 +124,9 @@ export class RandomPotentialObjective implements Objective {
     [this.testCos, this.testSin] = cosSin(test);
     this.trainIdx = identityIndex(o.n);
     this.testIdx = identityIndex(o.nTest);
-    this.kw = new Float64Array(m);
-    this.batchCos = new Float64Array(m);
-    this.batchSin = new Float64Array(m);
+    this.kw = new Float64Array(kept.length);
+    this.batchCos = new Float64Array(kept.length);
+    this.batchSin = new Float64Array(kept.length);
     this.trainMean = this.phaseMeans(this.trainCos, this.trainSin, o.n);
     this.testMean = this.phaseMeans(this.testCos, this.testSin, o.nTest);
   }
@@ -224,8 +230,6 @@ export class RandomPotentialObjective implements Objective {
     let loss = 0;
     for (let q = 0; q < m; q++) {
       const a = this.amp[q]!;
-      // A switched-off mode (amplitude 0: the flat baseline) adds exactly nothing.
-      if (a === 0) continue;
       dm.sincos(this.kw[q]!, sc);
       const s = sc[0]!;
       const c = sc[1]!;
@@ -251,7 +255,6 @@ export class RandomPotentialObjective implements Objective {
     let loss = 0;
     for (let q = 0; q < m; q++) {
       const a = this.amp[q]!;
-      if (a === 0) continue;
       const [mc, ms] = this.meanCosSin(q, means);
       loss += a * mc;
       if (grad) for (let j = 0; j < d; j++) grad[j]! -= a * ms * this.k[q * d + j]!;
@@ -272,7 +275,6 @@ export class RandomPotentialObjective implements Objective {
     this.setPoint(w);
     out.fill(0);
     for (let q = 0; q < m; q++) {
-      if (this.amp[q] === 0) continue;
       const [mc] = this.meanCosSin(q, means);
       let kv = 0;
       for (let j = 0; j < d; j++) kv += this.k[q * d + j]! * v[j]!;
