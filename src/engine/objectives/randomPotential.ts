@@ -59,9 +59,6 @@ export class RandomPotentialObjective implements Objective {
   private readonly trainSin: Float64Array;
   private readonly testCos: Float64Array;
   private readonly testSin: Float64Array;
-  /** Per-mode sums of cos p and sin p over the current minibatch (scratch). */
-  private readonly batchCos: Float64Array;
-  private readonly batchSin: Float64Array;
   /** sin and cos of k·w for one mode (scratch for dm.sincos). */
   private readonly sinCos = new Float64Array(2);
   private readonly trainIdx: Uint32Array;
@@ -125,8 +122,6 @@ export class RandomPotentialObjective implements Objective {
     this.trainIdx = identityIndex(o.n);
     this.testIdx = identityIndex(o.nTest);
     this.kw = new Float64Array(kept.length);
-    this.batchCos = new Float64Array(kept.length);
-    this.batchSin = new Float64Array(kept.length);
     this.trainMean = this.phaseMeans(this.trainCos, this.trainSin, o.n);
     this.testMean = this.phaseMeans(this.testCos, this.testSin, o.nTest);
   }
@@ -212,32 +207,28 @@ export class RandomPotentialObjective implements Objective {
     const sp = split === 'train' ? this.trainSin : this.testSin;
     const m = this.amp.length;
     const d = this.dim;
-    const bc = this.batchCos;
-    const bs = this.batchSin;
     const sc = this.sinCos;
     this.setPoint(w);
     if (grad) grad.fill(0);
-    bc.fill(0);
-    bs.fill(0);
-    // Σ_i cos p_iq and Σ_i sin p_iq over the batch, sample-major (contiguous rows).
-    for (let t = from; t < to; t++) {
-      const row = idx[t]! * m;
-      for (let q = 0; q < m; q++) {
-        bc[q]! += cp[row + q]!;
-        bs[q]! += sp[row + q]!;
-      }
-    }
     let loss = 0;
     for (let q = 0; q < m; q++) {
+      // Σ_i cos p_iq and Σ_i sin p_iq over the batch.
+      let bc = 0;
+      let bs = 0;
+      for (let t = from; t < to; t++) {
+        const at = idx[t]! * m + q;
+        bc += cp[at]!;
+        bs += sp[at]!;
+      }
       const a = this.amp[q]!;
       dm.sincos(this.kw[q]!, sc);
       const s = sc[0]!;
       const c = sc[1]!;
       // Σ cos(k·w − p_i) = c·Σcos p_i + s·Σsin p_i; Σ sin(k·w − p_i) = s·Σcos p_i − c·Σsin p_i.
-      loss += a * (c * bc[q]! + s * bs[q]!);
+      loss += a * (c * bc + s * bs);
       if (grad) {
         // ∇ a·cos(k·w − p) = −a·sin(·)·k
-        const f = -a * (s * bc[q]! - c * bs[q]!);
+        const f = -a * (s * bc - c * bs);
         for (let j = 0; j < d; j++) grad[j]! += f * this.k[q * d + j]!;
       }
     }
