@@ -5,7 +5,16 @@
  */
 import type { ConfigInput } from './config';
 import type { DiffusionSample, EndpointResult, EnsembleJob, KeskarResult } from './ensemble';
-import { logFit, mean, powerFit, sampleSd, summarize, logSpacedInts, type Summary } from './stats';
+import {
+  localExponent,
+  logFit,
+  logSpacedInts,
+  mean,
+  powerFit,
+  sampleSd,
+  summarize,
+  type Summary,
+} from './stats';
 
 export const seedList = (count: number, start = 1): number[] =>
   Array.from({ length: count }, (_, i) => start + i);
@@ -131,6 +140,15 @@ export interface DiffusionSpec {
   fitRange: [number, number];
 }
 
+/**
+ * Where both laws are fitted unless told otherwise: from t = 20, where on the default
+ * random potential (B = 1, η = 2) the first descent has ended and the local exponent has
+ * fallen to ½, to the last step; a tenth of the run for runs shorter than 200 steps.
+ */
+export function defaultFitRange(steps: number): [number, number] {
+  return [Math.max(1, Math.min(20, Math.floor(steps / 10))), steps];
+}
+
 export function diffusionTimes(steps: number, perDecade: number): number[] {
   return logSpacedInts(1, steps, perDecade);
 }
@@ -164,6 +182,12 @@ export interface DiffusionCurve {
   hi: number[];
   logFit: { a: number; b: number; r2: number };
   powerFit: { c: number; p: number; r2: number };
+  /**
+   * Local exponent p(t) = d ln D / d ln t of the mean at every t (stats.localExponent: the
+   * log-log slope over one decade centred on t), null where that window does not fit.
+   * Constant for a power law (½ for a free random walk), falling like 1/ln t for log growth.
+   */
+  localExponent: (number | null)[];
   diverged: number;
 }
 
@@ -189,6 +213,7 @@ export function diffusionCurves(spec: DiffusionSpec, results: DiffusionSample[])
       hi: meanD.map((m, j) => m + half[j]!),
       logFit: logFit(ft, fd),
       powerFit: powerFit(ft, fd),
+      localExponent: localExponent(t, meanD),
       diverged: rs.filter((r) => r.diverged).length,
     };
   });

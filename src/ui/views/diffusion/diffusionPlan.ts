@@ -6,6 +6,7 @@
 import type { RunConfig } from '../../../engine/config';
 import type { DiffusionSample, JobResult } from '../../../engine/ensemble';
 import {
+  defaultFitRange,
   diffusionCurves,
   diffusionJobs,
   seedList,
@@ -62,7 +63,7 @@ export function diffusionPlan(
     steps: p.steps,
     perDecade: PER_DECADE,
     varyLandscape: true,
-    fitRange: p.fitRange ?? [Math.min(100, p.steps / 10), p.steps],
+    fitRange: p.fitRange ?? defaultFitRange(p.steps),
     flat,
   };
   return { spec, jobs: diffusionJobs(spec), note };
