@@ -48,8 +48,8 @@ export const diffusionCommand: Command = {
   ],
   config: { defaultPreset: 'random-potential', omit: DIFFUSION_OMIT },
   examples: [
-    'batchscape diffusion --seeds 32 --steps 10000',
-    'batchscape diffusion --seeds 32 --steps 10000 --amplitude 0',
+    'batchscape diffusion --seeds 64 --steps 20000',
+    'batchscape diffusion --seeds 256 --steps 20000 --amplitude 0',
     'batchscape diffusion --batch 16 --fit-range 100,10000 --format csv',
   ],
   async run(flags: Flags) {
