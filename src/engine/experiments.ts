@@ -127,6 +127,8 @@ export { remedies, remedyJobs, remedyRows, type Remedy } from './remedies';
 export interface DiffusionCurveSpec {
   label: string;
   patch: ConfigInput;
+  /** This curve's own seeds (e.g. more runs for a cheap flat baseline); default spec.seeds. */
+  seeds?: number[];
 }
 
 export interface DiffusionSpec {
@@ -156,7 +158,7 @@ export function diffusionTimes(steps: number, perDecade: number): number[] {
 export function diffusionJobs(spec: DiffusionSpec): EnsembleJob[] {
   const ts = diffusionTimes(spec.steps, spec.perDecade);
   return spec.curves.flatMap((c) =>
-    spec.seeds.map((seed) => {
+    (c.seeds ?? spec.seeds).map((seed) => {
       const land = {
         ...((spec.base.landscape as object) ?? {}),
         ...((c.patch.landscape as object) ?? {}),
@@ -192,9 +194,10 @@ export interface DiffusionCurve {
 }
 
 export function diffusionCurves(spec: DiffusionSpec, results: DiffusionSample[]): DiffusionCurve[] {
-  const k = spec.seeds.length;
-  return spec.curves.map((c, i) => {
-    const rs = results.slice(i * k, (i + 1) * k);
+  let next = 0;
+  return spec.curves.map((c) => {
+    const k = (c.seeds ?? spec.seeds).length;
+    const rs = results.slice(next, (next += k));
     const t = rs[0]?.t ?? [];
     const meanD = t.map((_, j) => mean(rs.map((r) => r.distance[j]!)));
     const sd = t.map((_, j) => sampleSd(rs.map((r) => r.distance[j]!)));

@@ -119,6 +119,8 @@ describe('science views', () => {
     const curves = diffusionCurves(spec, results as DiffusionSample[]);
     expect(curves.map((c) => c.label)).toEqual(['B = 1', 'B = 4', 'B = 1 (flat)', 'B = 4 (flat)']);
     expect(spec.fitRange).toEqual([20, 1000]);
+    // Flat baselines average 4 × K runs.
+    expect(spec.curves.map((c) => (c.seeds ?? spec.seeds).length)).toEqual([4, 4, 16, 16]);
     type Out = {
       t: number[];
       meanDistance: number[];
@@ -126,12 +128,12 @@ describe('science views', () => {
       powerFit: { r2: number; p: number };
       localExponent: (number | null)[];
     };
-    const base = ['diffusion', '--lr', '2', '--seeds', '4', '--steps', '1000'];
+    const base = ['diffusion', '--lr', '2', '--steps', '1000'];
     // SGD on the random potential is chaotic, so this also checks that the engine's
     // arithmetic is bit-identical in Chromium and Node.
     for (const [i, extra] of [
-      [1, ['--batch', '4']],
-      [2, ['--batch', '1', '--amplitude', '0']],
+      [1, ['--batch', '4', '--seeds', '4']],
+      [2, ['--batch', '1', '--amplitude', '0', '--seeds', '16']],
     ] as const) {
       const out = cli<Out>([...base, ...extra]);
       expect(curves[i]!.t).toEqual(out.t);

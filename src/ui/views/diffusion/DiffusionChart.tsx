@@ -11,6 +11,9 @@ import { withAlpha } from '../viewColors';
 import { drawFitRange } from './diffusionOverlay';
 import type { ViewCurve } from './diffusionPlan';
 
+/** A distance is never negative: a fit that predicts one (a poor log fit) is not drawn there. */
+const nonNegative = (v: number): number | null => (v >= 0 ? v : null);
+
 export function DiffusionChart({
   curves,
   colors,
@@ -43,7 +46,7 @@ export function DiffusionChart({
         {
           label: `${c.label} log fit`,
           color: withAlpha(color, 0.9),
-          y: t.map((x) => (inRange(x) ? c.logFit.a * Math.log(x) + c.logFit.b : null)),
+          y: t.map((x) => (inRange(x) ? nonNegative(c.logFit.a * Math.log(x) + c.logFit.b) : null)),
           width: 1.25,
           dash: [6, 4],
           points: false,

@@ -44,7 +44,7 @@ export function DiffusionExponentChart({
       series,
       overlay: (u: uPlot, theme) => {
         drawFitRange(u, theme, fitRange);
-        drawReference(u, theme, 0.5, '½: free random walk (√t)');
+        drawReference(u, theme, 0.5, 'p = ½ (√t)');
       },
     };
   }, [curves, colors, fitRange]);

@@ -37,7 +37,7 @@ const FIELDS: FieldDef[] = [
   {
     key: 'dk',
     label: 'seeds K',
-    tip: 'Runs per curve; each seed also draws its own random potential.',
+    tip: 'Runs per curve; each seed also draws its own random potential. Flat baselines average 4 × K runs (they cost a fifth as much per step), to pin their p(t) near ½.',
     size: 4,
   },
   { key: 'dst', label: 'steps', tip: 'Updates per run: the end of the t axis.', size: 6 },
@@ -96,12 +96,15 @@ export function DiffusionView({ alone }: { alone?: boolean }) {
             <DiffusionChart curves={curves} colors={colors} fitRange={spec.fitRange} />
             <DiffusionExponentChart curves={curves} colors={colors} fitRange={spec.fitRange} />
           </div>
-          <DiffusionTable curves={curves} colors={colors} fitRange={spec.fitRange} />
+          <div className="diffusion-table-wrap">
+            <DiffusionTable curves={curves} colors={colors} fitRange={spec.fitRange} />
+          </div>
           <p className="view-note">
-            Left: dashed lines a·ln t + b, dotted c·t^p; lines with markers: the flat-potential
+            Distance: dashed lines a·ln t + b, dotted c·t^p; lines with markers: the flat-potential
             baseline. Both R² are computed on the mean distance itself over the fit range, so they
-            compare directly; the better one is bold. Right: the local exponent p(t), the log-log
-            slope of the mean distance over one decade around t.
+            compare directly; the better one is bold. Local exponent: p(t), the log-log slope of the
+            mean distance over one decade around t; it needs half a decade either side, so it stops
+            short of both ends.
           </p>
         </div>
       ) : (

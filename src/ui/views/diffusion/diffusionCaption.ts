@@ -85,19 +85,25 @@ function flatSentence(flat: readonly ViewCurve[], fitRange: readonly [number, nu
   const read = flat.map((c) => ({ c, r: readCurve(c, fitRange) }));
   const ranges = read.map(({ r }) => r.pRange).filter((r) => r !== null);
   if (ranges.length === 0) return '';
-  const span = `${fp(Math.min(...ranges.map((r) => r[0])))}–${fp(Math.max(...ranges.map((r) => r[1])))}`;
+  const lo = Math.min(...ranges.map((r) => r[0]));
+  const hi = Math.max(...ranges.map((r) => r[1]));
+  const span = `${fp(lo)}–${fp(hi)}`;
   const powerLaw = read.every(({ r }) => r.verdict === 'power');
-  const free = powerLaw && flat.every((c) => Math.abs(c.powerFit.p - 0.5) <= FREE_WALK_TOL);
+  const halfExponent = flat.every((c) => Math.abs(c.powerFit.p - 0.5) <= FREE_WALK_TOL);
+  const steady = lo >= 0.5 - FREE_WALK_TOL && hi <= 0.5 + FREE_WALK_TOL;
   const ps = flat.map((c) => c.powerFit.p);
   const fit =
     flat.length === 1
       ? `c·t^p fits with p = ${fp(ps[0]!)} (R² ${fr(flat[0]!.powerFit.r2)} against ${fr(flat[0]!.logFit.r2)} for a·ln t + b)`
       : `c·t^p fits all ${flat.length} curves with p = ${fp(Math.min(...ps))}–${fp(Math.max(...ps))}`;
-  const lead = `On the flat baseline (no potential, the same noise) ${fit}, and p(t) stays within ${span}`;
-  if (free) return `${lead}: a free random walk, D ∝ √t.`;
-  return powerLaw
-    ? `${lead}: a power law, but not the ½ of a free random walk.`
-    : `${lead}: not clearly a power law.`;
+  const lead = `On the flat baseline (no potential, the same noise) ${fit}`;
+  if (powerLaw && halfExponent && steady)
+    return `${lead}, and p(t) stays within ${span}: a free random walk, D ∝ √t.`;
+  if (powerLaw && halfExponent)
+    return `${lead}, but p(t) wobbles over ${span}, more than ±${FREE_WALK_TOL} around ½.`;
+  if (powerLaw)
+    return `${lead}, and p(t) stays within ${span}: a power law, but not the ½ of a free random walk.`;
+  return `${lead}, and p(t) ranges over ${span}: not clearly a power law.`;
 }
 
 export function diffusionCaption(

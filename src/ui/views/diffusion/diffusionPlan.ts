@@ -22,6 +22,14 @@ import { fitBatches } from '../sweep/sweepPlan';
 /** Sample times per factor of ten in t, as the CLI's default. */
 export const PER_DECADE = 8;
 
+/**
+ * A flat baseline averages this many times the curve's runs. Its p(t) should be the constant
+ * ½ of a free walk, but a walk's distance varies by ±52% between runs, so the mean of K runs
+ * wobbles p(t) by about 0.5/√K; without the potential's modes a step costs a fifth as much,
+ * so 4× the runs (±0.03 at K = 64) cost less than one more random-potential curve.
+ */
+export const FLAT_SEED_FACTOR = 4;
+
 export interface DiffusionViewSpec extends DiffusionSpec {
   /** Per curve: whether it is a flat-potential baseline. */
   flat: boolean[];
@@ -51,6 +59,7 @@ export function diffusionPlan(
         curves.push({
           label,
           patch: { batch, lr, ...(baseline ? { landscape: { amplitude: 0 } } : {}) },
+          ...(baseline ? { seeds: seedList(FLAT_SEED_FACTOR * p.seeds) } : {}),
         });
         flat.push(baseline);
       }
