@@ -20,7 +20,7 @@ export function caption(preset: PresetId, runs: RunView[]): string {
       case 'saddle':
         return 'Starting above a saddle: noise tips small batches off it quickly, large batches linger.';
       case 'random-potential':
-        return 'A rough random landscape: SGD wanders, and its distance from the start grows only like log t.';
+        return 'A rough random landscape whose bumps grow with distance: with a small batch SGD wanders off, its distance from the start growing only like log t (the Diffusion tab measures it); with a large one it may stay trapped.';
       case 'quadratic-nd':
         return 'A many-dimensional quadratic seen through a 2-D slice: raise the learning rate past 2/λ_max and it diverges.';
     }

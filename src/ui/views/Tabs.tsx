@@ -20,7 +20,7 @@ export const TAB_LABELS: Record<TabId, { label: string; tip: string }> = {
   },
   diffusion: {
     label: 'Diffusion',
-    tip: 'How far SGD travels from its start: like log t on a random potential (Hoffer et al.).',
+    tip: 'How far SGD travels from its start: log t or √t? Measured on a random potential and on a flat one (Hoffer et al.).',
   },
   keskar: {
     label: 'Keskar',
