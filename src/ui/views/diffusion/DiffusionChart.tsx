@@ -9,20 +9,12 @@ import { StatChart } from '../charts/StatChart';
 import type { StatChartSpec, StatSeries } from '../charts/statOptions';
 import { withAlpha } from '../viewColors';
 import { drawFitRange } from './diffusionOverlay';
-import type { ViewCurve } from './diffusionPlan';
+import type { DiffusionPanelProps } from './diffusionPlan';
 
 /** A distance is never negative: a fit that predicts one (a poor log fit) is not drawn there. */
 const nonNegative = (v: number): number | null => (v >= 0 ? v : null);
 
-export function DiffusionChart({
-  curves,
-  colors,
-  fitRange,
-}: {
-  curves: readonly ViewCurve[];
-  colors: readonly string[];
-  fitRange: [number, number];
-}) {
+export function DiffusionChart({ curves, colors, fitRange }: DiffusionPanelProps) {
   const spec = useMemo<StatChartSpec>(() => {
     const t = curves[0]?.t ?? [];
     const inRange = (x: number) => x >= fitRange[0] && x <= fitRange[1];

@@ -10,17 +10,9 @@ import { LOCAL_EXPONENT_HALF_WINDOW } from '../../../engine/stats';
 import { StatChart } from '../charts/StatChart';
 import type { StatChartSpec, StatSeries } from '../charts/statOptions';
 import { drawFitRange, drawReference } from './diffusionOverlay';
-import type { ViewCurve } from './diffusionPlan';
+import type { DiffusionPanelProps } from './diffusionPlan';
 
-export function DiffusionExponentChart({
-  curves,
-  colors,
-  fitRange,
-}: {
-  curves: readonly ViewCurve[];
-  colors: readonly string[];
-  fitRange: [number, number];
-}) {
+export function DiffusionExponentChart({ curves, colors, fitRange }: DiffusionPanelProps) {
   const spec = useMemo<StatChartSpec>(() => {
     const t = curves[0]?.t ?? [];
     const series: StatSeries[] = curves.map((c, i) => ({

@@ -4,7 +4,7 @@
  */
 import { formatCount, formatNumber } from '../../format';
 import { readCurve, type DiffusionVerdict } from './diffusionCaption';
-import type { ViewCurve } from './diffusionPlan';
+import type { DiffusionPanelProps } from './diffusionPlan';
 
 const VERDICT_WORDS: Record<DiffusionVerdict, string> = {
   log: 'log t',
@@ -15,15 +15,7 @@ const VERDICT_WORDS: Record<DiffusionVerdict, string> = {
   short: '—',
 };
 
-export function DiffusionTable({
-  curves,
-  colors,
-  fitRange,
-}: {
-  curves: readonly ViewCurve[];
-  colors: readonly string[];
-  fitRange: [number, number];
-}) {
+export function DiffusionTable({ curves, colors, fitRange }: DiffusionPanelProps) {
   return (
     <table className="view-table diffusion-table" data-testid="diffusion-table">
       <thead>
@@ -107,20 +99,16 @@ export function DiffusionTable({
               >
                 {formatNumber(c.powerFit.r2)}
               </td>
-              <td
-                data-testid={`diffusion-pfirst-${i}`}
-                data-value={ends?.first.p ?? ''}
-                title={ends ? `at t = ${formatCount(ends.first.t)}` : undefined}
-              >
-                {formatNumber(ends?.first.p, 2)}
-              </td>
-              <td
-                data-testid={`diffusion-plast-${i}`}
-                data-value={ends?.last.p ?? ''}
-                title={ends ? `at t = ${formatCount(ends.last.t)}` : undefined}
-              >
-                {formatNumber(ends?.last.p, 2)}
-              </td>
+              {(['first', 'last'] as const).map((end) => (
+                <td
+                  key={end}
+                  data-testid={`diffusion-p${end}-${i}`}
+                  data-value={ends?.[end].p ?? ''}
+                  title={ends ? `at t = ${formatCount(ends[end].t)}` : undefined}
+                >
+                  {formatNumber(ends?.[end].p, 2)}
+                </td>
+              ))}
               <td data-testid={`diffusion-verdict-${i}`}>{VERDICT_WORDS[reading.verdict]}</td>
               <td data-testid={`diffusion-final-${i}`}>
                 {formatNumber(c.mean[c.mean.length - 1])}

@@ -39,6 +39,13 @@ export interface ViewCurve extends DiffusionCurve {
   flat: boolean;
 }
 
+/** What each of the view's charts and its table draws from: curves, run colours, fit range. */
+export interface DiffusionPanelProps {
+  curves: readonly ViewCurve[];
+  colors: readonly string[];
+  fitRange: [number, number];
+}
+
 /** The explorer's random-potential settings when it shows that landscape, else the preset's. */
 export function diffusionBase(explorer: RunConfig): RunConfig {
   return explorer.preset === 'random-potential' ? explorer : presetDefaults('random-potential');
