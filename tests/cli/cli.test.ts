@@ -132,18 +132,29 @@ describe.concurrent('batchscape sweep, diffusion, surface, presets', SLOW, () =>
     expect(lines).toHaveLength(1 + 4);
   });
 
-  it('diffusion: log-spaced t, mean distances and both fits', async () => {
-    const out = await json('diffusion', '--steps', '300', '--seeds', '3');
+  it('diffusion: log-spaced t, mean distances, both fits and the local exponent', async () => {
+    const [out, csv] = await Promise.all([
+      json('diffusion', '--steps', '300', '--seeds', '3'),
+      cli('diffusion', '--steps', '300', '--seeds', '3', '--format', 'csv'),
+    ]);
     const t = out.t as number[];
     expect(t[0]).toBe(1);
     expect(t.at(-1)).toBe(300);
     expect(out.meanDistance as number[]).toHaveLength(t.length);
     expect(out.sdDistance as number[]).toHaveLength(t.length);
-    expect(out.fitRange).toEqual([100, 300]);
+    expect(out.fitRange).toEqual([20, 300]);
     const log = out.logFit as Record<string, number>;
     const pow = out.powerFit as Record<string, number>;
     for (const v of [log.a, log.b, log.r2, pow.c, pow.p, pow.r2])
       expect(isFiniteNumber(v)).toBe(true);
+    // p(t) is parallel to t: null where a one-decade window does not fit in 1 … 300.
+    const p = out.localExponent as (number | null)[];
+    expect(p).toHaveLength(t.length);
+    t.forEach((x, i) => expect(p[i] !== null).toBe(x >= 4 && x * Math.sqrt(10) <= 300 * 1.02));
+    const lines = csv.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('t,meanDistance,sdDistance,localExponent');
+    expect(lines).toHaveLength(1 + t.length);
+    expect(lines[1]).toMatch(/^1,[^,]+,[^,]+,$/);
   });
 
   it('surface: grid dimensions follow --res, N-D gets a slice', async () => {

@@ -35,7 +35,7 @@ const RUNNING: Record<PresetId, string> = {
   bowl: 'A convex bowl: a bigger batch only means less noise on the way to the one minimum. Watch the paths wobble.',
   saddle: 'Starting above a saddle between two basins: watch how long each run stays near it.',
   'random-potential':
-    'A rough random landscape: watch how far each run wanders from its start, and how slowly that distance grows.',
+    'A rough random landscape whose bumps grow with distance: with a small batch SGD wanders off, its distance from the start growing only like log t (the Diffusion tab measures it); with a large one it may stay trapped.',
   'quadratic-nd':
     'A many-dimensional quadratic seen through a 2-D slice: raise the learning rate past 2/λ_max and it diverges.',
 };

@@ -25,7 +25,7 @@ export const TAB_LABELS: Record<TabId, { label: string; tip: string }> = {
   },
   diffusion: {
     label: 'Diffusion',
-    tip: 'How far SGD travels from its start: like log t on a random potential, over the range of scales its bumps span (Hoffer et al.); like √t on a flat one.',
+    tip: 'How far SGD travels from its start: like log t on a random potential whose bumps grow over every scale the walk reaches, like √t on a flat one (Hoffer et al.). Both laws are fitted and the local exponent p(t) is shown.',
   },
   keskar: {
     label: 'Keskar',
