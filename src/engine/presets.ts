@@ -42,7 +42,7 @@ export const PRESETS: Record<PresetId, PresetInfo> = {
     id: 'saddle',
     title: 'Saddle between basins',
     blurb:
-      'Two basins with a saddle between them: large batches linger at the saddle, noise escapes it.',
+      'Two basins with a saddle between them. Leaving a saddle takes a number of updates; at equal epochs a large batch makes far fewer, so it spends much more of its training there.',
     variableDim: false,
   },
   'random-potential': {
@@ -138,10 +138,14 @@ export function presetDefaults(preset: PresetId): RunConfig {
         ...run,
         preset,
         landscape: { ...land, n: 512, nTest: 512, spread: 0.15 },
-        lr: 0.02,
+        // η·|λ_min| ≈ 0.2 at the saddle: each update grows the downhill offset by ~1.2×,
+        // so leaving takes ~20 updates from a start near the ridge. 40 epochs give the full
+        // batch 40 updates — enough to reach the saddle (η·λ_y ≈ 0.37 per update) and
+        // measurably linger there — while B = 8 makes 2 560 (README, "Landscapes").
+        lr: 0.1,
         batch: 8,
         refBatch: 8,
-        budget: { unit: 'epochs', amount: 20 },
+        budget: { unit: 'epochs', amount: 40 },
         metricsEvery: 10,
       };
     case 'random-potential':
@@ -185,6 +189,7 @@ function wellsBase(preset: 'bowl' | 'sharp-flat' | 'saddle', l: LandscapeConfig)
     return {
       confinement: [c, c],
       wells: [well('left', 'left basin', -0.7), well('right', 'right basin', 0.7)],
+      saddles: [{ id: 'saddle', label: 'saddle point', guess: [0, 0] }],
     };
   }
   return {
@@ -233,9 +238,11 @@ const BOXES: Record<
     ],
   },
   saddle: {
+    // Above the saddle, close to the ridge x ≈ 0 that leads down to it: full-batch descent
+    // then arrives at the saddle before the downhill direction takes over.
     init: [
-      [-0.1, 0.8],
-      [0.1, 1.2],
+      [-0.02, 0.8],
+      [0.02, 1.2],
     ],
     view: [
       [-1.5, -1.5],

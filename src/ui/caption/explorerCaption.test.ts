@@ -26,6 +26,7 @@ function metrics(p: Partial<MetricRecord>): MetricRecord {
     noiseScale: 1.27,
     bSimple: 80,
     basin: 'flat',
+    saddleSteps: null,
     ...p,
   };
 }

@@ -46,6 +46,7 @@ function metric(
     noiseScale: 1.27,
     bSimple: null,
     basin,
+    saddleSteps: null,
   };
 }
 

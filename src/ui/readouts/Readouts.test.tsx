@@ -27,6 +27,7 @@ const last: MetricRecord = {
   noiseScale: 1.27875,
   bSimple: null,
   basin: 'sharp',
+  saddleSteps: null,
 };
 
 function run(i: number, patch: Partial<RunView>): RunView {
