@@ -6,7 +6,7 @@ import { useEffect, useMemo, type RefObject } from 'react';
 import { DoubleSide } from 'three';
 import { Html } from '@react-three/drei';
 import type { Basin } from '../engine/objectives/types';
-import { buildGlyph, type Glyph } from './glyphGeometry';
+import { buildGlyph, buildSaddleRing, type Glyph } from './glyphGeometry';
 import type { SurfaceFrame } from './surfaceFrame';
 
 const TIPS: Record<string, string> = {
@@ -38,10 +38,43 @@ export function MinimaGlyphs({ frame, labelLayer }: MinimaGlyphsProps) {
     },
     [glyphs],
   );
+  const rings = useMemo(
+    () => (frame.data.saddles ?? []).map((s) => buildSaddleRing(frame, s)),
+    [frame],
+  );
+  useEffect(() => () => rings.forEach((r) => r.ribbon.dispose()), [rings]);
   // The gap colormap is near-white at 0, where a white ribbon would vanish.
   const ink = frame.color.diverging ? '#111111' : '#ffffff';
   return (
     <group>
+      {rings.map((r) => (
+        <group key={r.saddle.id}>
+          <mesh geometry={r.ribbon} raycast={noRaycast}>
+            <meshBasicMaterial
+              color={ink}
+              side={DoubleSide}
+              transparent
+              opacity={0.9}
+              depthWrite={false}
+            />
+          </mesh>
+          <Html
+            position={r.labelAnchor}
+            zIndexRange={[20, 10]}
+            portal={labelLayer as RefObject<HTMLElement>}
+          >
+            <span
+              className="scene-glyph-label is-below scene-tip"
+              tabIndex={0}
+              aria-label={`${r.saddle.label}. ${saddleTip(r.saddle)}`}
+              data-tip={saddleTip(r.saddle)}
+              data-testid={`saddle-${r.saddle.id}`}
+            >
+              {r.saddle.label}
+            </span>
+          </Html>
+        </group>
+      ))}
       {glyphs.map((g) => (
         <group key={g.basin.id}>
           <mesh geometry={g.ribbon} raycast={noRaycast}>
@@ -97,6 +130,10 @@ function GlyphLabel({ glyph }: { glyph: Glyph }) {
       {glyph.basin.label}
     </span>
   );
+}
+
+function saddleTip(s: Basin): string {
+  return `Saddle point: the loss curves up along one direction and down along the other, so the gradient vanishes here without a minimum. The dashed circle (radius ${fmt(s.radius)}) is where the readout counts a run as near the saddle.`;
 }
 
 function basinTip(b: Basin): string {

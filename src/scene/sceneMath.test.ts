@@ -23,6 +23,7 @@ function gridOf(f: (x: number, y: number) => number, n = 81, lo = -1, hi = 1): S
     train,
     test: train.slice(),
     basins: [],
+    saddles: [],
     min,
     max,
   };

@@ -17,6 +17,7 @@ export const METRIC_KEYS = [
   'lambdaMin',
   'noiseScale',
   'bSimple',
+  'saddleSteps',
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 

@@ -86,6 +86,8 @@ export type FromWorker =
       train: Float32Array;
       test: Float32Array;
       basins: Basin[];
+      /** Named saddle points with their "near the saddle" radius (saddle preset). */
+      saddles: Basin[];
       min: number;
       max: number;
     }

@@ -74,6 +74,7 @@ export function computeSurface(
     train: Float32Array.from(train.loss),
     test: Float32Array.from(test.loss),
     basins: objective.dim === 2 ? [...objective.basins] : [],
+    saddles: objective.dim === 2 ? [...(objective.saddles ?? [])] : [],
     min,
     max,
   };

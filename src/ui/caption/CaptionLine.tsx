@@ -10,13 +10,20 @@ export function CaptionLine() {
   const compareField = useConfig((c) => c.compare.field);
   const runs = useRuns((r) => r.runs);
   const basins = useSurface((s) => s.data?.basins);
+  const saddles = useSurface((s) => s.data?.saddles);
   const text = useMemo(
     () =>
       explorerCaption(
-        { preset: base.preset, compareField, landscape: base.landscape, basins: basins ?? [] },
+        {
+          preset: base.preset,
+          compareField,
+          landscape: base.landscape,
+          basins: basins ?? [],
+          saddles: saddles ?? [],
+        },
         runs.map((r) => runOutcome(r, runBuffers.get(r.id))),
       ),
-    [base, compareField, runs, basins],
+    [base, compareField, runs, basins, saddles],
   );
   return (
     <p className="caption" data-testid="caption" aria-live="polite">

@@ -9,6 +9,7 @@ import type { Basin } from '../../engine/objectives/types';
 import type { CompareField } from '../../state/configStore';
 import { formatCount, formatNumber } from '../format';
 import type { RunOutcome } from './outcome';
+import { endsAtSaddle, saddleLesson } from './saddleTime';
 
 export interface CaptionContext {
   preset: PresetId;
@@ -17,6 +18,8 @@ export interface CaptionContext {
   landscape: LandscapeConfig;
   /** Named basins of the train surface (from the surface reply). */
   basins: readonly Basin[];
+  /** Named saddle points with their "near" radius (from the surface reply). */
+  saddles?: readonly Basin[];
 }
 
 const BASIN_WORDS: Record<string, string> = {
@@ -32,7 +35,8 @@ const RUNNING: Record<PresetId, string> = {
   'sharp-flat':
     'Same start, same data: a small batch (noisy steps) races a large batch. Drag the batch size and watch where each one settles.',
   bowl: 'A convex bowl: a bigger batch only means less noise on the way to the one minimum. Watch the paths wobble.',
-  saddle: 'Starting above a saddle between two basins: watch how long each run stays near it.',
+  saddle:
+    'Starting above a saddle between two basins: watch how long each run stays inside the circle around the saddle point.',
   'random-potential':
     'A rough random landscape: watch how far each run wanders from its start, and how slowly that distance grows.',
   'quadratic-nd':
@@ -55,6 +59,7 @@ export function explorerCaption(ctx: CaptionContext, runs: readonly RunOutcome[]
   const lessons = [
     ...runs.filter((r) => r.state === 'diverged').map(divergedText),
     ...basinLesson(ctx, runs),
+    ...saddleLesson(ctx.saddles ?? [], runs),
     ...runs.map((r) => betweenText(ctx, r)).filter((t): t is string => t !== null),
     ...runs.map(negativeGapText).filter((t): t is string => t !== null),
   ];
@@ -67,7 +72,11 @@ function endClause(ctx: CaptionContext, r: RunOutcome): string {
   if (!m) return `${r.label} ended`;
   const test = `test ${num(m.testLoss)}`;
   if (ctx.basins.length === 0) return `${r.label}: train ${num(m.trainLoss)}, ${test}`;
-  const where = m.basin ? `in ${basinWords(m.basin)}` : 'between basins';
+  const where = m.basin
+    ? `in ${basinWords(m.basin)}`
+    : endsAtSaddle(ctx.saddles ?? [], r)
+      ? 'at the saddle point'
+      : 'between basins';
   return `${r.label} ended ${where} (${test})`;
 }
 
@@ -116,6 +125,8 @@ function basinLesson(ctx: CaptionContext, runs: readonly RunOutcome[]): string[]
 function betweenText(ctx: CaptionContext, r: RunOutcome): string | null {
   const m = r.last;
   if (r.state !== 'done' || !m || m.basin || ctx.basins.length === 0) return null;
+  // At the saddle point itself: the saddle lesson says so, with its numbers.
+  if (endsAtSaddle(ctx.saddles ?? [], r)) return null;
   const near = r.end ? nearestBasin(ctx.basins, r.end) : null;
   const lmin = m.lambdaMin;
   const slope =

@@ -5,10 +5,13 @@
  */
 import type { RunView } from '../../state/runsStore';
 import { basinText, formatCount, formatNumber, MISSING } from '../format';
+import { saddleCellText, saddleTime } from '../caption/saddleTime';
 
 export interface BasinContext {
   /** The landscape has named basins, so "no basin" means "between basins". */
   hasBasins: boolean;
+  /** The landscape names a saddle point, so "time near the saddle" applies. */
+  hasSaddle?: boolean;
   /** Basin id → the landscape's own name for it. */
   labels: Readonly<Record<string, string>>;
 }
@@ -25,6 +28,8 @@ export interface ReadoutRow {
   label: string;
   tooltip: string;
   cell: (run: RunView, ctx: BasinContext) => Cell;
+  /** Shown only where it applies (absent: always). */
+  applies?: (ctx: BasinContext) => boolean;
 }
 
 const metric = (v: number | null | undefined): Cell => ({
@@ -90,6 +95,17 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
     cell: (r, ctx) => ({
       text: basinText(r.last?.basin, r.last !== null, ctx.hasBasins, ctx.labels),
     }),
+  },
+  {
+    id: 'saddle',
+    label: 'near saddle',
+    tooltip:
+      'Time spent near the saddle point: the share of this run’s updates that ended inside the circle around it, and how many. At equal epochs a large batch makes fewer updates, so the same number of updates near the saddle is a larger share of its training.',
+    applies: (ctx) => ctx.hasSaddle === true,
+    cell: (r) => {
+      const t = saddleTime(r.last);
+      return t ? { text: saddleCellText(t), value: t.share } : { text: MISSING, value: null };
+    },
   },
   {
     id: 'distance',
