@@ -34,8 +34,8 @@ describe('time near the saddle', () => {
   it('reads as a percentage and a count', () => {
     expect(formatShare(19 / 40)).toBe('47.5%');
     expect(formatShare(14 / 2560)).toBe('0.55%');
-    expect(saddleCellText({ steps: 19, total: 40, share: 19 / 40 })).toBe('47.5% · 19 steps');
-    expect(saddleCellText({ steps: 1, total: 40, share: 1 / 40 })).toBe('2.5% · 1 step');
+    expect(saddleCellText({ steps: 19, total: 40, share: 19 / 40 })).toBe('47.5% (19)');
+    expect(saddleCellText({ steps: 12345, total: 40000, share: 0.3086 })).toBe('30.9% (12.3k)');
   });
 
   it('draws the lesson from the counts: fewer updates, so a larger share', () => {

@@ -28,9 +28,9 @@ export function formatShare(share: number): string {
   return `${formatNumber(100 * share, share < 0.1 ? 2 : 3)}%`;
 }
 
-/** The readout cell: share and the count behind it, e.g. "48% · 19 steps". */
+/** The readout cell, narrow: the share and, in brackets, the updates behind it: "48% (19)". */
 export function saddleCellText(t: SaddleTime): string {
-  return `${formatShare(t.share)} · ${formatCount(t.steps)} step${t.steps === 1 ? '' : 's'}`;
+  return `${formatShare(t.share)} (${formatCount(t.steps)})`;
 }
 
 const isInside = (s: Basin, p: readonly [number, number]) =>

@@ -98,9 +98,9 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
   },
   {
     id: 'saddle',
-    label: 'near saddle',
+    label: 'at saddle',
     tooltip:
-      'Time spent near the saddle point: the share of this run’s updates that ended inside the circle around it, and how many. At equal epochs a large batch makes fewer updates, so the same number of updates near the saddle is a larger share of its training.',
+      'Time spent near the saddle point: the share of this run’s updates that ended inside the dashed circle around it, and (in brackets) how many. At equal epochs a large batch makes fewer updates, so the same number of updates near the saddle is a larger share of its training.',
     applies: (ctx) => ctx.hasSaddle === true,
     cell: (r) => {
       const t = saddleTime(r.last);
