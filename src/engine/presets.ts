@@ -1,4 +1,4 @@
-import type { LandscapeConfig, PresetId, RunConfig } from './config';
+import type { Budget, LandscapeConfig, PresetId, RunConfig } from './config';
 import { CONFIG_VERSION } from './config';
 import type { Objective } from './objectives/types';
 import { Wells2DObjective, type WellsBase } from './objectives/wells2d';
@@ -18,6 +18,21 @@ export interface PresetInfo {
    * preset's story at the default seed. Ensembles ignore it: their seeds draw starts.
    */
   explorerStart?: [number, number];
+  /**
+   * The budget the explorer opens with, when the preset's own (the CLI's and the
+   * ensembles') is too long to watch at 1× in a browser.
+   */
+  explorerBudget?: Budget;
+  /**
+   * Full-split measurements per explorer run, when measuring is costly (each one takes a
+   * per-sample gradient over the whole train set); the explorer's default otherwise.
+   */
+  explorerMetricPoints?: number;
+  /**
+   * The explorer frames its view around the runs' paths, found by running them ahead
+   * (they travel unpredictably far); otherwise it shows the preset's view box.
+   */
+  fitViewToRuns?: boolean;
 }
 
 export const PRESETS: Record<PresetId, PresetInfo> = {
@@ -51,6 +66,12 @@ export const PRESETS: Record<PresetId, PresetInfo> = {
     blurb:
       'A rough landscape whose bumps grow with distance: over the range of scales they span, SGD wanders ultra-slowly, its distance from the start growing like log t.',
     variableDim: true,
+    // 10⁴ steps at B = 16, with a B_simple measurement over all N samples at each metric
+    // point, took minutes in a browser; 2 000 steps still span three decades of log t
+    // (the Diffusion tab and the CLI run the full length).
+    explorerBudget: { unit: 'steps', amount: 2000 },
+    explorerMetricPoints: 50,
+    fitViewToRuns: true,
   },
   'quadratic-nd': {
     id: 'quadratic-nd',
@@ -58,6 +79,7 @@ export const PRESETS: Record<PresetId, PresetInfo> = {
     blurb:
       'Many directions with known curvatures: gradient descent is stable only while learning rate × λ_max < 2.',
     variableDim: true,
+    fitViewToRuns: true,
   },
 };
 

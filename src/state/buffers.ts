@@ -27,6 +27,8 @@ export class RunBuffer {
   steps: Float64Array;
   count = 0;
   start: number[] | null = null;
+  /** Largest distance of a recorded point from the N-D slice plane (0 in 2-D). */
+  offSlice = 0;
   /** Bumped on every append; readers compare it to skip unchanged frames. */
   version = 0;
   /** Bumped when the buffer is reallocated; readers rebuild GPU buffers then. */

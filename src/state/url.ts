@@ -161,7 +161,8 @@ export function decodeUrl(search: string): DecodedUrl {
     if ((PRESET_IDS as readonly string[]).includes(rawPreset)) preset = rawPreset as PresetId;
     else notices.push(`Unknown landscape "${rawPreset}"; showing sharp-flat.`);
   }
-  const input: Record<string, unknown> = { preset, start: explorerDefaults(preset).start };
+  const opening = explorerDefaults(preset);
+  const input: Record<string, unknown> = { preset, start: opening.start, budget: opening.budget };
   for (const [key, f] of Object.entries(FIELDS)) {
     const raw = p.get(key);
     if (raw === null) continue;

@@ -10,6 +10,7 @@ import type { CompareField } from '../../state/configStore';
 import { formatCount, formatNumber } from '../format';
 import type { RunOutcome } from './outcome';
 import { endsAtSaddle, saddleLesson } from './saddleTime';
+import { stabilityLesson } from './stabilityLesson';
 
 export interface CaptionContext {
   preset: PresetId;
@@ -60,6 +61,7 @@ export function explorerCaption(ctx: CaptionContext, runs: readonly RunOutcome[]
     ...runs.filter((r) => r.state === 'diverged').map(divergedText),
     ...basinLesson(ctx, runs),
     ...saddleLesson(ctx.saddles ?? [], runs),
+    ...(ctx.preset === 'quadratic-nd' ? stabilityLesson(runs) : []),
     ...runs.map((r) => betweenText(ctx, r)).filter((t): t is string => t !== null),
     ...runs.map(negativeGapText).filter((t): t is string => t !== null),
   ];
