@@ -29,6 +29,15 @@ describe('URL codec', () => {
     expect(decodeUrl('x0=0.25,-0.5').config.base.start).toEqual([0.25, -0.5]);
   });
 
+  it("opens random-potential with the explorer's budget, writes none for it, and round-trips the CLI's", () => {
+    const rp = decodeUrl('p=random-potential').config;
+    expect(rp.base.budget).toEqual(PRESETS['random-potential'].explorerBudget);
+    expect(encodeUrl(rp, initialViewState)).toBe('p=random-potential');
+    const full = decodeUrl('p=random-potential&st=10000').config;
+    expect(full.base.budget).toEqual(presetDefaults('random-potential').budget);
+    expect(encodeUrl(full, initialViewState)).toBe('p=random-potential&st=10000');
+  });
+
   it('round-trips a changed experiment', () => {
     const s = initialConfigState('saddle');
     s.base.lr = 0.037;
