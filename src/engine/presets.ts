@@ -70,7 +70,7 @@ export const PRESETS: Record<PresetId, PresetInfo> = {
     // point, took minutes in a browser; 2 000 steps still span three decades of log t
     // (the Diffusion tab and the CLI run the full length).
     explorerBudget: { unit: 'steps', amount: 2000 },
-    explorerMetricPoints: 50,
+    explorerMetricPoints: 30,
     fitViewToRuns: true,
   },
   'quadratic-nd': {
