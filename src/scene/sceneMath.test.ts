@@ -121,7 +121,7 @@ describe('scene display math', () => {
   it('says what an N-D slice is and how far the runs leave it', () => {
     const base = { offSlice: 1.33, reach: 5.64, pathLoss: null };
     expect(sliceNote({ ...base, kind: 'path', explained: 0.979 })).toBe(
-      "Slice through the start along the runs' two main directions: 97.9% of their movement lies in it; " +
+      "Slice through the start along the runs' two main directions: at least 97.9% of each run's movement lies in it; " +
         'the paths leave it by at most 1.33 (they reach 5.64 from the start).',
     );
     expect(sliceNote({ ...base, kind: 'random', explained: null })).toMatch(

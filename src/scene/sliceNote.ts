@@ -9,6 +9,6 @@ import { formatNumber } from '../ui/format';
 export function sliceNote(s: NonNullable<SurfaceData['slice']>): string {
   const off = `the paths leave it by at most ${formatNumber(s.offSlice)} (they reach ${formatNumber(s.reach)} from the start)`;
   if (s.kind === 'path' && s.explained !== null)
-    return `Slice through the start along the runs' two main directions: ${formatNumber(100 * s.explained)}% of their movement lies in it; ${off}.`;
+    return `Slice through the start along the runs' two main directions: at least ${formatNumber(100 * s.explained)}% of each run's movement lies in it; ${off}.`;
   return `Slice through the start along two random directions; the paths are projected onto it: ${off}.`;
 }

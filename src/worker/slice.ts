@@ -25,7 +25,10 @@ const WORK_CAP = 5e7;
 export interface SliceInfo {
   /** 'path': along the runs' top-2 principal directions; 'random': two random directions. */
   kind: 'path' | 'random';
-  /** Share of the paths' squared displacement from the centre that lies in the slice (path slices). */
+  /**
+   * Path slices: the smallest share, over the runs, of a run's squared displacement from
+   * the centre that lies in the slice ("at least this much of each run's movement").
+   */
   explained: number | null;
   /** Largest distance of a path point from the slice plane: 0 means the paths lie in it. */
   offSlice: number;
@@ -68,13 +71,22 @@ function computeSlice(configs: RunConfig[]): ViewSlice {
   );
   const count = paths.reduce((n, p) => n + p.count, 0);
   const points = new Float64Array(count * d);
+  // For the fit each run weighs the same, so a long noisy path does not take the plane
+  // from a short one: its displacements are scaled to a unit total second moment.
+  const weighted = new Float64Array(count * d);
   let at = 0;
   for (const p of paths) {
-    points.set(p.points.subarray(0, p.count * d), at);
-    at += p.count * d;
+    const own = p.points.subarray(0, p.count * d);
+    points.set(own, at);
+    let m2 = 0;
+    for (let i = 0; i < own.length; i++) m2 += (own[i]! - center[i % d]!) ** 2;
+    const scale = m2 > 0 ? 1 / Math.sqrt(m2) : 0;
+    for (let i = 0; i < own.length; i++)
+      weighted[at + i] = center[i % d]! + scale * (own[i]! - center[i % d]!);
+    at += own.length;
   }
   const plane =
-    d !== 2 && first.preset === 'quadratic-nd' ? pathPlane(points, count, center) : null;
+    d !== 2 && first.preset === 'quadratic-nd' ? pathPlane(weighted, count, center) : null;
   // 2-D landscapes need no slice: the identity "plane" through the origin (the view is
   // then just a box around the paths).
   if (d === 2) center.fill(0);
@@ -86,12 +98,16 @@ function computeSlice(configs: RunConfig[]): ViewSlice {
   let hi = -Infinity;
   for (const p of paths) [lo, hi] = [Math.min(lo, p.lossLo), Math.max(hi, p.lossHi)];
   const fit = fitOf(points, count, center, dirs.d1, dirs.d2);
+  // The worst-held run's share: "at least this much of each run's movement is in it".
+  const explained = plane
+    ? Math.min(...paths.map((p) => fitOf(p.points, p.count, center, dirs.d1, dirs.d2).share))
+    : null;
   return {
     kind: plane ? 'path' : 'random',
     center,
     d1: dirs.d1,
     d2: dirs.d2,
-    explained: plane ? plane.explained : null,
+    explained,
     offSlice: fit.offSlice,
     reach: fit.reach,
     pathLoss: Number.isFinite(lo) ? [lo, hi] : null,
@@ -147,11 +163,15 @@ function fitOf(
   const d = center.length;
   let offSlice = 0;
   let reach = 0;
+  let inPlane = 0;
+  let total = 0;
   let [aLo, aHi, bLo, bHi] = [0, 0, 0, 0];
   for (let i = 0; i < count; i++) {
     const { a, b, off } = projectPoint({ center, d1, d2 }, points, i * d);
     offSlice = Math.max(offSlice, off);
     reach = Math.max(reach, Math.hypot(a, b, off));
+    inPlane += a * a + b * b;
+    total += a * a + b * b + off * off;
     [aLo, aHi, bLo, bHi] = [Math.min(aLo, a), Math.max(aHi, a), Math.min(bLo, b), Math.max(bHi, b)];
   }
   // Square, so both directions keep their true scale; 15% margin; never smaller than ±0.5.
@@ -160,6 +180,8 @@ function fitOf(
   return {
     offSlice,
     reach,
+    /** Share of the points' squared displacement that lies in the plane. */
+    share: total > 0 ? inPlane / total : 1,
     box: {
       lo: [ca - half, cb - half] as [number, number],
       hi: [ca + half, cb + half] as [number, number],

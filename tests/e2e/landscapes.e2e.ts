@@ -114,7 +114,9 @@ describe('landscapes that teach what they claim', () => {
     await page.waitForTimeout(300);
     await expect(page.evaluate(() => window.__batchscape.startMarkers())).resolves.toEqual([1]);
     const note = (await page.textContent('[data-testid="slice-note"]'))!;
-    const explained = Number(/: ([\d.]+)% of their movement lies in it/.exec(note)?.[1]);
+    const explained = Number(
+      /at least ([\d.]+)% of each run's movement lies in it/.exec(note)?.[1],
+    );
     expect(explained).toBeGreaterThan(90);
     expect(note).toMatch(/leave it by at most [\d.]+ \(they reach [\d.]+ from the start\)/);
     expect(await pathsInBox(page)).toBe(true);
