@@ -62,6 +62,7 @@ export function explorerCaption(ctx: CaptionContext, runs: readonly RunOutcome[]
     ...basinLesson(ctx, runs),
     ...saddleLesson(ctx.saddles ?? [], runs),
     ...(ctx.preset === 'quadratic-nd' ? stabilityLesson(runs) : []),
+    ...(ctx.preset === 'random-potential' ? distanceLesson(runs) : []),
     ...runs.map((r) => betweenText(ctx, r)).filter((t): t is string => t !== null),
     ...runs.map(negativeGapText).filter((t): t is string => t !== null),
   ];
@@ -163,6 +164,18 @@ function nearestBasin(
     if (!best || d < best.d) best = { basin: b, d };
   }
   return best ? { basin: best.basin, inside: best.d <= best.basin.radius } : null;
+}
+
+/** Random potential: how far each run got (its story is distance, not where it ended). */
+function distanceLesson(runs: readonly RunOutcome[]): string[] {
+  const measured = runs.filter((r) => r.state === 'done' && r.last);
+  if (measured.length === 0) return [];
+  const parts = measured.map(
+    (r) => `${r.label} ${num(r.last!.distance)} after ${formatCount(r.last!.step)} steps`,
+  );
+  return [
+    `Distance from the start: ${parts.join(', ')}. The ‖w − w₀‖ chart (log t) shows how its growth slows; the Diffusion tab averages it over many landscapes and fits log t against a power law.`,
+  ];
 }
 
 function negativeGapText(r: RunOutcome): string | null {
