@@ -2,8 +2,8 @@
  * The named minima of the landscape, each with a curvature glyph (ellipse with axes
  * ∝ 1/√λ: small = sharp, large = flat) and a label that explains the term on hover/focus.
  */
-import { useEffect, useMemo, type RefObject } from 'react';
-import { DoubleSide } from 'three';
+import { useEffect, useMemo, type ReactNode, type RefObject } from 'react';
+import { DoubleSide, type BufferGeometry } from 'three';
 import { Html } from '@react-three/drei';
 import type { Basin } from '../engine/objectives/types';
 import { buildGlyph, buildSaddleRing, type Glyph } from './glyphGeometry';
@@ -49,20 +49,8 @@ export function MinimaGlyphs({ frame, labelLayer }: MinimaGlyphsProps) {
     <group>
       {rings.map((r) => (
         <group key={r.saddle.id}>
-          <mesh geometry={r.ribbon} raycast={noRaycast}>
-            <meshBasicMaterial
-              color={ink}
-              side={DoubleSide}
-              transparent
-              opacity={0.9}
-              depthWrite={false}
-            />
-          </mesh>
-          <Html
-            position={r.labelAnchor}
-            zIndexRange={[20, 10]}
-            portal={labelLayer as RefObject<HTMLElement>}
-          >
+          <Ribbon geometry={r.ribbon} ink={ink} />
+          <Label position={r.labelAnchor} layer={labelLayer}>
             <span
               className="scene-glyph-label is-below scene-tip"
               tabIndex={0}
@@ -72,20 +60,12 @@ export function MinimaGlyphs({ frame, labelLayer }: MinimaGlyphsProps) {
             >
               {r.saddle.label}
             </span>
-          </Html>
+          </Label>
         </group>
       ))}
       {glyphs.map((g) => (
         <group key={g.basin.id}>
-          <mesh geometry={g.ribbon} raycast={noRaycast}>
-            <meshBasicMaterial
-              color={ink}
-              side={DoubleSide}
-              transparent
-              opacity={0.9}
-              depthWrite={false}
-            />
-          </mesh>
+          <Ribbon geometry={g.ribbon} ink={ink} />
           {/* A ghost of the ribbon drawn through the terrain: a sharp basin's walls would
               otherwise hide its own glyph from most 3-D angles. */}
           <mesh geometry={g.ribbon} raycast={noRaycast} renderOrder={3}>
@@ -103,16 +83,44 @@ export function MinimaGlyphs({ frame, labelLayer }: MinimaGlyphsProps) {
           </lineSegments>
           {/* Anchored at the glyph's far rim and drawn above the anchor (CSS), so the
               label never covers the basin floor where the runs end. */}
-          <Html
-            position={g.labelAnchor}
-            zIndexRange={[20, 10]}
-            portal={labelLayer as RefObject<HTMLElement>}
-          >
+          <Label position={g.labelAnchor} layer={labelLayer}>
             <GlyphLabel glyph={g} />
-          </Html>
+          </Label>
         </group>
       ))}
     </group>
+  );
+}
+
+/** A glyph's ribbon, draped on the surface. */
+function Ribbon({ geometry, ink }: { geometry: BufferGeometry; ink: string }) {
+  return (
+    <mesh geometry={geometry} raycast={noRaycast}>
+      <meshBasicMaterial
+        color={ink}
+        side={DoubleSide}
+        transparent
+        opacity={0.9}
+        depthWrite={false}
+      />
+    </mesh>
+  );
+}
+
+/** An HTML label at a world point, in the canvas's label layer (see MinimaGlyphsProps). */
+function Label({
+  position,
+  layer,
+  children,
+}: {
+  position: [number, number, number];
+  layer: RefObject<HTMLDivElement | null>;
+  children: ReactNode;
+}) {
+  return (
+    <Html position={position} zIndexRange={[20, 10]} portal={layer as RefObject<HTMLElement>}>
+      {children}
+    </Html>
   );
 }
 
