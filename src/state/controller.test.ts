@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Controller, engineConfig, framedByRuns, METRIC_POINTS, plannedSteps } from './controller';
 import { runSpecs } from './configStore';
+import { PRESETS } from '../engine/presets';
 import { configStore, initialConfigState, patchBase, setComparison } from './configStore';
 import { runBuffers } from './buffers';
 import { runsStore } from './runsStore';
@@ -130,7 +131,8 @@ describe('Controller', () => {
     const rp = runSpecs(initialConfigState('random-potential'))[0]!;
     const sf = runSpecs(initialConfigState('sharp-flat'))[0]!;
     const points = (spec: typeof rp) => plannedSteps(spec.config) / engineConfig(spec).metricsEvery;
-    expect(points(rp)).toBeCloseTo(50, 0);
+    expect(points(rp)).toBeCloseTo(PRESETS['random-potential'].explorerMetricPoints!, 0);
+    expect(PRESETS['random-potential'].explorerMetricPoints!).toBeLessThan(METRIC_POINTS);
     expect(points(sf)).toBeCloseTo(METRIC_POINTS, -1);
   });
 });

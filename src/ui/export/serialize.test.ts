@@ -97,7 +97,7 @@ describe('metricsCsv', () => {
     const lines = parseCsv(metricsCsv(fixture()));
     expect(lines[0]).toBe(METRICS_HEADER.join(','));
     expect(lines[0]).toBe(
-      'run,label,step,trainLoss,testLoss,gap,distance,gradNorm,lambdaMax,lambdaMin,noiseScale,bSimple,basin',
+      'run,label,step,trainLoss,testLoss,gap,distance,gradNorm,lambdaMax,lambdaMin,noiseScale,bSimple,saddleSteps,basin',
     );
     expect(lines).toHaveLength(1 + 2 + 2);
     const cols = lines[2]!.split(',');
