@@ -82,6 +82,7 @@ export const CONFIG_FLAGS: readonly ConfigFlag[] = [
   f('lr F', LR, 'lr', num, 'base learning rate η'),
   f('lr-schedule KIND', LR, 'lrSchedule.kind', choice('constant', 'warmup', 'step', 'cosine'), 'LR schedule over the budget'),
   f('warmup F', LR, 'lrSchedule.fraction', num, 'warmup: fraction of the budget spent ramping up', lrKind('warmup')),
+  f('warmup-peak F', LR, 'lrSchedule.peak', num, 'warmup: the LR ramps up to F × --lr, then stays there', lrKind('warmup')),
   f('milestones F,F,…', LR, 'lrSchedule.milestones', list, 'step: budget fractions where the LR is multiplied', lrKind('step')),
   f('lr-factor F', LR, 'lrSchedule.factor', num, 'step: multiplier applied at each milestone', lrKind('step')),
   f('final-factor F', LR, 'lrSchedule.finalFactor', num, 'cosine: final LR as a fraction of the base', lrKind('cosine')),

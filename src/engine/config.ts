@@ -61,7 +61,8 @@ export interface OptimizerConfig {
 /** LR schedules; `at`/milestones are fractions of the whole budget in [0, 1]. */
 export type LrSchedule =
   | { kind: 'constant' }
-  | { kind: 'warmup'; fraction: number }
+  /** Linear ramp from ~0 up to `peak` × the base LR over `fraction`, then held at the peak. */
+  | { kind: 'warmup'; fraction: number; peak: number }
   | { kind: 'step'; milestones: number[]; factor: number }
   | { kind: 'cosine'; finalFactor: number };
 

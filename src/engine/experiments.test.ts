@@ -67,8 +67,10 @@ describe('sweepJobs and sweepRows', () => {
   it("equals sweepCell's numbers for the same base, cell and seeds (CLI and browser agree)", () => {
     rows.forEach((row) => {
       const cell = sweepCell(spec.base, row.batch, row.lr, spec.seeds);
-      const { flatCi: _ci, sharpness: _s, byBasin, ...common } = row;
+      const { flatCi: _ci, sharpness: _s, byBasin, saddleFraction, ...common } = row;
       expect(common).toEqual(cell);
+      // sharp-flat names no saddle point.
+      expect(saddleFraction).toBeNull();
       // The per-basin split partitions the same runs.
       expect(byBasin!.reduce((n, g) => n + g.runs, 0)).toBe(row.runs);
       const flat = byBasin!.find((g) => g.basin === 'flat');
@@ -103,6 +105,7 @@ describe('sweepJobs and sweepRows', () => {
       flatCi: null,
       sharpness: null,
       byBasin: null,
+      saddleFraction: null,
     });
   });
 

@@ -48,6 +48,11 @@ export interface SweepRow {
    * end points test worse" is a measured statement; null on landscapes without basins.
    */
   byBasin: BasinGroup[] | null;
+  /**
+   * Share of each run's updates spent near the saddle point (saddleSteps / steps), over
+   * the runs; null on landscapes without a named saddle.
+   */
+  saddleFraction: Summary | null;
 }
 
 export interface BasinGroup {
@@ -111,7 +116,15 @@ export function endpointRow(rs: EndpointResult[], hasFlatBasin: boolean): SweepR
     sharpness: sharp.length ? summarize(sharp) : null,
     diverged: rs.filter((r) => r.status === 'diverged').length,
     byBasin: hasFlatBasin || rs.some((r) => r.basin !== null) ? basinGroups(rs) : null,
+    saddleFraction: saddleShare(rs),
   };
+}
+
+function saddleShare(rs: EndpointResult[]): Summary | null {
+  const shares = rs
+    .filter((r) => r.saddleSteps !== null && r.steps > 0)
+    .map((r) => r.saddleSteps! / r.steps);
+  return shares.length ? summarize(shares) : null;
 }
 
 /** Groups in a stable order: basin ids alphabetically, "between basins" (null) last. */

@@ -52,7 +52,10 @@ describe('metric schedule', () => {
       fc.property(fc.integer({ min: 1, max: 2_000_000 }), (t) => {
         const s = logEvenSchedule(t, 200, 20);
         expect(s.every).toBeGreaterThanOrEqual(1);
-        expect(s.perDecade).toBe(20);
+        // The log grid keeps 20 per decade while it fits in half the budget (any explorer
+        // run, up to B = 1 for 200 epochs of 1024 samples), and is thinned beyond that.
+        expect(s.perDecade).toBeLessThanOrEqual(20);
+        if (t <= 204_800) expect(s.perDecade).toBe(20);
         expect(metricSteps(s.every, s.perDecade, t).length).toBeLessThanOrEqual(200);
       }),
       { numRuns: 40 },

@@ -73,7 +73,8 @@ export function logGridCount(perDecade: number, maxStep: number): number {
 
 /**
  * A log-plus-even schedule of at most ~`points` measurements for a run of `totalSteps`
- * steps: `perDecade` log points per decade, and the rest of the budget spent on an even
+ * steps: up to `perDecade` log points per decade (fewer when they would take over half the
+ * budget), and the rest of the budget spent on an even
  * grid. The two grids can share a step, so the union never exceeds `points`.
  */
 export function logEvenSchedule(
@@ -82,7 +83,11 @@ export function logEvenSchedule(
   perDecade: number,
 ): { every: number; perDecade: number } {
   const steps = Math.max(1, totalSteps);
+  // A small budget (a preset where measuring is costly) thins the log grid so that it takes
+  // at most half the budget, leaving the other half to resolve the late run evenly.
+  let k = perDecade;
+  while (k > 1 && logGridCount(k, steps) > points / 2) k--;
   // Start and end are measured anyway; what is left of the budget after the log grid is even.
-  const evenPoints = Math.max(1, points - 2 - logGridCount(perDecade, steps));
-  return { every: Math.max(1, Math.ceil(steps / evenPoints)), perDecade };
+  const evenPoints = Math.max(1, points - 2 - logGridCount(k, steps));
+  return { every: Math.max(1, Math.ceil(steps / evenPoints)), perDecade: k };
 }

@@ -4,7 +4,15 @@ import { buildObjective } from './presets';
 import type { Objective } from './objectives/types';
 import { createOptimizer, type Optimizer } from './optim';
 import { batchAt, effectiveBudget, lrFactor, lrScale } from './schedules';
-import { basinOf, gradientNoise, hessianExtremes, noiseScale, type MetricRecord } from './metrics';
+import {
+  basinOf,
+  gradientNoise,
+  hessianExtremes,
+  nearSaddle,
+  noiseScale,
+  type MetricRecord,
+} from './metrics';
+import type { Basin } from './objectives/types';
 import { identityIndex } from './data';
 import { createRng, shuffleInPlace, splitStreams, type RunStreams } from './rng';
 import { MetricClock } from './metricSchedule';
@@ -43,6 +51,9 @@ export class Run {
   epochs = 0;
   divergedAt: number | null = null;
   lastMetrics: MetricRecord | null = null;
+  /** Accepted updates that ended near a saddle point (see MetricRecord.saddleSteps). */
+  saddleSteps = 0;
+  private readonly saddles: readonly Basin[];
   private readonly grad: Float64Array;
   private readonly prev: Float64Array;
   private readonly perm: Uint32Array;
@@ -84,6 +95,7 @@ export class Run {
     this.currentBatch = config.batch;
     this.currentLr = config.lr;
     this.metricClock = new MetricClock(config.metricsEvery, config.metricsPerDecade ?? 0);
+    this.saddles = objective.saddles ?? [];
     if (config.batch < objective.nTrain) shuffleInPlace(this.perm, this.streams.batches);
   }
 
@@ -141,6 +153,7 @@ export class Run {
     // The tail that cannot fill another batch is dropped and the epoch ends here.
     if (this.cursor + b > n) this.newEpoch(b);
     if (!this.isFinitePoint(loss)) this.diverge();
+    else if (this.saddles.length > 0 && nearSaddle(this.saddles, this.w)) this.saddleSteps++;
     return loss;
   }
 
@@ -201,6 +214,7 @@ export class Run {
       noiseScale: noiseScale(this.currentLr, obj.nTrain, this.currentBatch, this.opt.momentum),
       bSimple: noise.bSimple === null ? null : finiteOr(noise.bSimple),
       basin: basinOf(obj.basins, this.w, hess ? hess.min : null),
+      saddleSteps: this.saddles.length > 0 ? this.saddleSteps : null,
     };
     this.lastMetrics = rec;
     return rec;

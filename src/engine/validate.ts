@@ -59,13 +59,13 @@ const milestones: Check = (v, path, errors) => {
 
 const LR_SCHEDULE: Record<string, Record<string, Check>> = {
   constant: {},
-  warmup: { fraction },
+  warmup: { fraction, peak: num(0, 1e4, { exclusiveMin: true }) },
   step: { milestones, factor: num(0, 1000, { exclusiveMin: true }) },
   cosine: { finalFactor: num(0, 1) },
 };
 const LR_SCHEDULE_DEFAULTS = {
   constant: {},
-  warmup: { fraction: 0.1 },
+  warmup: { fraction: 0.1, peak: 1 },
   step: { milestones: [0.5], factor: 0.1 },
   cosine: { finalFactor: 0 },
 };

@@ -9,6 +9,7 @@ import { LandscapeCanvas } from './LandscapeCanvas';
 import { Legend } from './Legend';
 import { RunResults } from './RunResults';
 import { SceneOverlay } from './SceneOverlay';
+import { SliceNote } from './SliceNote';
 import { useSceneTheme } from './useSceneTheme';
 import './scene.css';
 
@@ -50,6 +51,7 @@ export function SceneView() {
         <LandscapeCanvas theme={theme} />
       )}
       <SceneOverlay />
+      <SliceNote />
       {!side && <RunResults />}
       <Legend />
     </div>

@@ -19,6 +19,7 @@ export const METRIC_KEYS = [
   'lambdaMin',
   'noiseScale',
   'bSimple',
+  'saddleSteps',
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
@@ -34,6 +35,8 @@ export class RunBuffer {
   points: Record<PointKey, Float32Array>;
   count = 0;
   start: number[] | null = null;
+  /** Largest distance of a recorded point from the N-D slice plane (0 in 2-D). */
+  offSlice = 0;
   /** Bumped on every append; readers compare it to skip unchanged frames. */
   version = 0;
   /** Bumped when the buffer is reallocated; readers rebuild GPU buffers then. */

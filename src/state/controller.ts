@@ -5,6 +5,7 @@
  */
 import type { RunConfig } from '../engine/config';
 import { logEvenSchedule } from '../engine/metricSchedule';
+import { PRESETS } from '../engine/presets';
 import type { FromWorker } from '../worker/protocol';
 import { EngineClient, type WatchTiming, type WorkerLike } from './client';
 import { configStore, runSpecs, type RunSpec } from './configStore';
@@ -36,13 +37,24 @@ export function engineConfig(spec: RunSpec): RunConfig {
   const c = structuredClone(spec.config);
   const steps = plannedSteps(c);
   c.recordEvery = Math.max(1, Math.ceil(steps / MAX_POINTS));
-  // At most METRIC_POINTS full measurements per run, whatever its length, so a 200-step
-  // large-batch run draws as smooth a curve as a 25 600-step small-batch one: log-spaced
-  // ones for the log-step axis, evenly spaced ones with the rest for the linear one.
-  const schedule = logEvenSchedule(steps, METRIC_POINTS, METRIC_PER_DECADE);
+  // At most METRIC_POINTS full measurements per run (fewer where the preset says measuring
+  // is costly), whatever its length, so a 200-step large-batch run draws as smooth a curve
+  // as a 25 600-step small-batch one: log-spaced ones for the log-step axis, evenly spaced
+  // ones with the rest for the linear one.
+  const points = PRESETS[c.preset].explorerMetricPoints ?? METRIC_POINTS;
+  const schedule = logEvenSchedule(steps, points, METRIC_PER_DECADE);
   c.metricsEvery = schedule.every;
   c.metricsPerDecade = schedule.perDecade;
   return c;
+}
+
+/**
+ * Whether the view is framed on the runs' paths (worked out ahead in the worker): N-D
+ * landscapes (their slice follows the paths) and presets whose runs travel unpredictably
+ * far (random-potential).
+ */
+export function framedByRuns(c: RunConfig): boolean {
+  return PRESETS[c.preset].fitViewToRuns === true || c.landscape.dim !== 2;
 }
 
 export class Controller {
@@ -91,10 +103,12 @@ export class Controller {
     for (const old of this.specs) if (!specs.some((s) => s.id === old.id)) this.client.stop(old.id);
     this.specs = specs;
     const playing = runsStore.getState().playing;
-    const views: RunView[] = specs.map((s) => {
-      const cfg = engineConfig(s);
+    const configs = specs.map(engineConfig);
+    const sliceOf = framedByRuns(state.base) ? configs : undefined;
+    const views: RunView[] = specs.map((s, i) => {
+      const cfg = configs[i]!;
       runBuffers.set(s.id, new RunBuffer(Math.ceil(plannedSteps(cfg) / cfg.recordEvery) + 4));
-      this.client.start(s.id, cfg, !playing);
+      this.client.start(s.id, cfg, !playing, sliceOf);
       return {
         id: s.id,
         label: s.label,
@@ -113,22 +127,18 @@ export class Controller {
     for (const id of [...runBuffers.keys()])
       if (!specs.some((s) => s.id === id)) runBuffers.delete(id);
     runsStore.setState({ runs: views });
-    this.refreshSurface(state.base);
+    this.refreshSurface(state.base, sliceOf);
   }
 
-  private refreshSurface(base: RunConfig): void {
-    // The surface depends on the landscape alone (and, for N-D slices, on the start).
-    const key = JSON.stringify([
-      base.preset,
-      base.landscape,
-      base.preset === 'quadratic-nd' ? base.seed : 0,
-      base.start,
-    ]);
+  private refreshSurface(base: RunConfig, sliceOf: RunConfig[] | undefined): void {
+    // The surface depends on the landscape alone — unless the view is framed on the runs'
+    // paths (and, in N-D, sliced along them): then on every run's config.
+    const key = JSON.stringify(sliceOf ?? [base.preset, base.landscape, base.start]);
     if (key === this.surfaceKey) return;
     this.surfaceKey = key;
     surfaceStore.setState({ loading: true });
     this.client
-      .surface(base, SURFACE_RES)
+      .surface(base, SURFACE_RES, { sliceOf })
       .then((s) => {
         if (key !== this.surfaceKey) return;
         const { type: _t, requestId: _r, ...data } = s;
@@ -143,8 +153,9 @@ export class Controller {
     if (m.type === 'frame') {
       const buf = runBuffers.get(m.runId);
       if (!buf) return;
-      // Scene coordinates: N-D runs are projected onto a slice through their start.
-      if (m.start) buf.start = m.dim === 2 ? m.start : [0, 0];
+      // Scene coordinates: N-D runs are projected onto the slice (see worker/slice.ts).
+      if (m.start) buf.start = m.startXY ?? (m.dim === 2 ? m.start : [0, 0]);
+      if (m.offSlice !== undefined) buf.offSlice = Math.max(buf.offSlice, m.offSlice);
       buf.append(m.frame, m.metrics);
       const t = this.now();
       const ended = m.state !== 'running';

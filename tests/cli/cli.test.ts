@@ -58,6 +58,23 @@ describe.concurrent('batchscape run', SLOW, () => {
     expect(metrics.at(-1)).toMatchObject({ step: 80, lambdaMax: summary.lambdaMax });
   });
 
+  it('run on the saddle reports the time near the saddle point; other presets report null', async () => {
+    const [saddle, flat] = await Promise.all([
+      json('run', '--preset', 'saddle', '--batch', '512', '--no-trajectory'),
+      json('run', '--epochs', '1', '--batch', '256', '--no-trajectory'),
+    ]);
+    const s = saddle.summary as { steps: number; saddleSteps: number; saddleFraction: number };
+    expect(s.steps).toBe(40);
+    expect(s.saddleSteps).toBeGreaterThan(0);
+    expect(s.saddleFraction).toBe(s.saddleSteps / s.steps);
+    const metrics = saddle.metrics as { saddleSteps: number }[];
+    expect(metrics.at(-1)!.saddleSteps).toBe(s.saddleSteps);
+    // A running count: never falls.
+    for (let i = 1; i < metrics.length; i++)
+      expect(metrics[i]!.saddleSteps).toBeGreaterThanOrEqual(metrics[i - 1]!.saddleSteps);
+    expect(flat.summary).toMatchObject({ saddleSteps: null, saddleFraction: null });
+  });
+
   it('writes the trajectory as CSV', async () => {
     const r = await cli('run', '--epochs', '2', '--batch', '256', '--format', 'csv');
     expect(r.status).toBe(0);

@@ -9,13 +9,20 @@ export function CaptionLine() {
   const compareField = useConfig((c) => c.compare.field);
   const basins = useSurface((s) => s.data?.basins);
   const outcomes = useRunOutcomes();
+  const saddles = useSurface((s) => s.data?.saddles);
   const text = useMemo(
     () =>
       explorerCaption(
-        { preset: base.preset, compareField, landscape: base.landscape, basins: basins ?? [] },
+        {
+          preset: base.preset,
+          compareField,
+          landscape: base.landscape,
+          basins: basins ?? [],
+          saddles: saddles ?? [],
+        },
         outcomes.map((o) => o.outcome),
       ),
-    [base, compareField, basins, outcomes],
+    [base, compareField, basins, saddles, outcomes],
   );
   return (
     <p className="caption" data-testid="caption" aria-live="polite">

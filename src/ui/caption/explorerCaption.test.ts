@@ -26,6 +26,7 @@ function metrics(p: Partial<MetricRecord>): MetricRecord {
     noiseScale: 1.27,
     bSimple: 80,
     basin: 'flat',
+    saddleSteps: null,
     ...p,
   };
 }
@@ -153,6 +154,15 @@ describe('explorer caption', () => {
     const c: CaptionContext = { ...ctx, preset: 'bowl', basins: [] };
     expect(explorerCaption(c, [flat8, sharpN])).toBe(
       'B = 8: train -0.633, test -0.507 · B = 1024: train -1.56, test -0.237.',
+    );
+  });
+
+  it('random-potential: says how far each run got, from its numbers', () => {
+    const c: CaptionContext = { ...ctx, preset: 'random-potential', basins: [] };
+    const a = run('B = 1', { distance: 20.7, step: 2000 });
+    const b = run('B = 16', { distance: 20.9, step: 2000 });
+    expect(explorerCaption(c, [a, b])).toMatch(
+      /Distance from the start: B = 1 20.7 after 2000 steps, B = 16 20.9 after 2000 steps\./,
     );
   });
 });

@@ -45,6 +45,7 @@ function metric(
     noiseScale: 1.27,
     bSimple: null,
     basin,
+    saddleSteps: null,
   };
 }
 
@@ -82,7 +83,7 @@ describe('runsCsv', () => {
   it('has the trajectory and metric columns, and one row per step with anything recorded', () => {
     const out = lines(runsCsv(fixture()));
     expect(out[0]).toBe(
-      'run,label,step,epoch,lr,batch,batchLoss,x,y,trainLoss,testLoss,gap,distance,gradNorm,lambdaMax,lambdaMin,noiseScale,bSimple,basin',
+      'run,label,step,epoch,lr,batch,batchLoss,x,y,trainLoss,testLoss,gap,distance,gradNorm,lambdaMax,lambdaMin,noiseScale,bSimple,saddleSteps,basin',
     );
     // run0: its 4 points (2 measured); run1: 2 points + 1 measurement between them; run2: nothing.
     expect(out).toHaveLength(1 + 4 + 3);
@@ -93,7 +94,7 @@ describe('runsCsv', () => {
     const runs = fixture();
     const out = lines(runsCsv(runs)).slice(1);
     // run0 step 0: both.
-    expect(out[0]).toBe('run0,B = 8,0,0,0.01,8,1,0.1,-0.2,2,2.25,0.25,0,1.5,3.5,-0.5,1.27,,');
+    expect(out[0]).toBe('run0,B = 8,0,0,0.01,8,1,0.1,-0.2,2,2.25,0.25,0,1.5,3.5,-0.5,1.27,,,');
     // run0 step 1: trajectory only.
     expect(cell(out[1]!, 'batchLoss')).toBe('0.99');
     expect(cell(out[1]!, 'trainLoss')).toBe('');

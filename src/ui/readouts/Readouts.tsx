@@ -22,13 +22,16 @@ export function Readouts() {
   const runs = useRuns((s) => s.runs);
   const preset = useConfig((c) => c.base.preset);
   const basins = useSurface((s) => s.data?.basins);
+  const saddleCount = useSurface((s) => s.data?.saddles.length ?? 0);
   const ctx = useMemo<BasinContext>(
     () => ({
       hasBasins: PRESETS_WITH_BASINS.has(preset) || (basins?.length ?? 0) > 0,
+      hasSaddle: saddleCount > 0,
       labels: Object.fromEntries((basins ?? []).map((b) => [b.id, b.label])),
     }),
-    [preset, basins],
+    [preset, basins, saddleCount],
   );
+  const rows = useMemo(() => READOUT_ROWS.filter((row) => row.applies?.(ctx) ?? true), [ctx]);
 
   const worse = worseOnTest(runs);
   const outcomes = useRunOutcomes();
@@ -75,7 +78,7 @@ export function Readouts() {
           </tr>
         </thead>
         <tbody>
-          {READOUT_ROWS.map((row) => (
+          {rows.map((row) => (
             <tr key={row.id} className={row.secondary ? 'secondary' : undefined}>
               <th scope="row" title={row.tooltip}>
                 {row.label}

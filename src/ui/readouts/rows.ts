@@ -5,10 +5,13 @@
  */
 import type { RunView } from '../../state/runsStore';
 import { basinText, formatCount, formatNumber, MISSING } from '../format';
+import { saddleCellText, saddleTime } from '../caption/saddleTime';
 
 export interface BasinContext {
   /** The landscape has named basins, so "no basin" means "between basins". */
   hasBasins: boolean;
+  /** The landscape names a saddle point, so "time near the saddle" applies. */
+  hasSaddle?: boolean;
   /** Basin id → the landscape's own name for it. */
   labels: Readonly<Record<string, string>>;
 }
@@ -27,6 +30,8 @@ export interface ReadoutRow {
   cell: (run: RunView, ctx: BasinContext) => Cell;
   /** Left out in presenter mode, where a short table leaves the chart room on a 720 px screen. */
   secondary?: boolean;
+  /** Shown only where it applies (absent: always). */
+  applies?: (ctx: BasinContext) => boolean;
 }
 
 const metric = (v: number | null | undefined): Cell => ({
@@ -95,6 +100,17 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
     cell: (r, ctx) => ({
       text: basinText(r.last?.basin, r.last !== null, ctx.hasBasins, ctx.labels),
     }),
+  },
+  {
+    id: 'saddle',
+    label: 'at saddle',
+    tooltip:
+      'Time spent near the saddle point: the share of this run’s updates that ended inside the dashed circle around it, and (in brackets) how many. At equal epochs a large batch makes fewer updates, so the same number of updates near the saddle is a larger share of its training.',
+    applies: (ctx) => ctx.hasSaddle === true,
+    cell: (r) => {
+      const t = saddleTime(r.last);
+      return t ? { text: saddleCellText(t), value: t.share } : { text: MISSING, value: null };
+    },
   },
   {
     id: 'distance',

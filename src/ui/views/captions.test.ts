@@ -162,6 +162,7 @@ describe('keskar caption', () => {
     end: [0, 0],
     start: [0, 0],
     sharpness,
+    saddleSteps: null,
   });
   const k = (seed: number, a: number, b: number, largeTest = -0.24): KeskarResult => ({
     kind: 'keskar',
