@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Folder rules from DESIGN.md §2. Dependency direction is one way:
 // ui/scene -> state -> worker -> engine. Each folder below lists what it may NOT import.
@@ -60,6 +61,12 @@ export default defineConfig(
 
   // Browser app code (the engine block below narrows this further).
   { files: ['src/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
+  // Hooks in a fixed order (a hook after an early return breaks React's bookkeeping).
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
   { files: ['src/worker/**/*.ts'], languageOptions: { globals: { ...globals.worker } } },
 
   // Node-side code: CLI, configs, scripts, tests, benchmarks.

@@ -5,11 +5,12 @@ import { configStore, runSpecs } from './state/configStore';
 import { engineConfig } from './state/controller';
 import { runBuffers } from './state/buffers';
 import { runsStore } from './state/runsStore';
-import { surfaceStore } from './state/surfaceStore';
 import { hashFloat32 } from './engine/hash';
 import { WorkerPool } from './state/pool';
 import { ensembleStore, setPoolFactory } from './state/ensembleStore';
 import { viewStore } from './state/viewStore';
+import { surfaceStore } from './state/surfaceStore';
+import { sceneStats } from './scene/sceneStats';
 import { decodeUrl } from './state/url';
 import { decodeViewParams } from './state/viewParams';
 import { viewParamsStore } from './state/viewParamsStore';
@@ -47,9 +48,27 @@ setPoolFactory(() => new WorkerPool(engineWorker, WorkerPool.defaultSize()));
     return b ? hashFloat32(b.positions, b.count * 2) : null;
   },
   pointCount: (runId: string) => runBuffers.get(runId)?.count ?? 0,
+  /** Steps of a run's full-split measurements (the metric schedule, as received). */
+  metricSteps: (runId: string) => [...(runBuffers.get(runId)?.metricSteps ?? [])],
+  /** Steps of a run's recorded trajectory points. */
+  pointSteps: (runId: string) => {
+    const b = runBuffers.get(runId);
+    return b ? Array.from(b.steps.subarray(0, b.count)) : [];
+  },
+  surfaceStore,
+  /** A run's last recorded point in scene coordinates (the head of its path). */
+  head: (runId: string) => runBuffers.get(runId)?.head() ?? null,
+  /** A run's recorded points in scene coordinates, as [x, y] pairs. */
+  path: (runId: string) => {
+    const b = runBuffers.get(runId);
+    return b
+      ? Array.from({ length: b.count }, (_, i) => [b.positions[2 * i]!, b.positions[2 * i + 1]!])
+      : [];
+  },
+  /** Visible start markers, per canvas. */
+  startMarkers: () => [...sceneStats.startMarkers.values()],
   ensembleStore,
   viewParamsStore,
-  surfaceStore,
 };
 
 createRoot(document.getElementById('root')!).render(

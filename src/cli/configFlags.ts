@@ -71,6 +71,7 @@ export const CONFIG_FLAGS: readonly ConfigFlag[] = [
   f('temperature T', R, 'temperature', num, 'extra Langevin noise √(2ηT)·ξ per step (0 = off)'),
   f('diverge-bound F', R, 'divergeBound', num, '|loss| or ‖w‖ above this ends the run as diverged'),
   f('metrics-every N', M, 'metricsEvery', whole(0), 'full-split metrics every N steps (0 = start, end)'),
+  f('metrics-per-decade N', M, 'metricsPerDecade', whole(0), 'also measure at log-spaced steps, N per decade (0 = off)'),
   f('hessian-every N', M, 'hessianEvery', whole(0), 'Hessian eigenvalues every N metric records (0 = end)'),
   f('record-every N', M, 'recordEvery', whole(1), 'keep every N-th position in the trajectory'),
   f('optimizer KIND', O, 'optimizer.kind', choice('sgd', 'momentum', 'nesterov', 'adam'), 'update rule'),
@@ -81,6 +82,7 @@ export const CONFIG_FLAGS: readonly ConfigFlag[] = [
   f('lr F', LR, 'lr', num, 'base learning rate η'),
   f('lr-schedule KIND', LR, 'lrSchedule.kind', choice('constant', 'warmup', 'step', 'cosine'), 'LR schedule over the budget'),
   f('warmup F', LR, 'lrSchedule.fraction', num, 'warmup: fraction of the budget spent ramping up', lrKind('warmup')),
+  f('warmup-peak F', LR, 'lrSchedule.peak', num, 'warmup: the LR ramps up to F × --lr, then stays there', lrKind('warmup')),
   f('milestones F,F,…', LR, 'lrSchedule.milestones', list, 'step: budget fractions where the LR is multiplied', lrKind('step')),
   f('lr-factor F', LR, 'lrSchedule.factor', num, 'step: multiplier applied at each milestone', lrKind('step')),
   f('final-factor F', LR, 'lrSchedule.finalFactor', num, 'cosine: final LR as a fraction of the base', lrKind('cosine')),
@@ -115,6 +117,14 @@ export const CONFIG_FLAGS: readonly ConfigFlag[] = [
   f('lambda-max F', L, 'landscape.lambdaMax', num, 'quadratic-nd: largest Hessian eigenvalue'),
   f('lambda-min F', L, 'landscape.lambdaMin', num, 'quadratic-nd: smallest Hessian eigenvalue'),
 ];
+
+/**
+ * The flags that only shape what a run records. The ensemble commands run lean (end states
+ * only) and leave them all out.
+ */
+export const MEASUREMENT_FLAGS: readonly string[] = CONFIG_FLAGS.filter((c) => c.group === M).map(
+  (c) => c.name,
+);
 
 export function configFlagList(omit: readonly string[] = []): ConfigFlag[] {
   return CONFIG_FLAGS.filter((c) => !omit.includes(c.name));
@@ -151,6 +161,9 @@ export function defaultText(c: ConfigFlag, preset: PresetId): string {
         : `none (the budget is in ${config.budget.unit})`;
     case 'start':
       return config.start ? config.start.join(',') : 'random';
+    case 'metrics-per-decade':
+      // Optional field, absent from the defaults: absent means off.
+      return String(config.metricsPerDecade ?? 0);
   }
   let v: unknown = config;
   for (const k of c.path.split('.'))

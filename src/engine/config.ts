@@ -61,7 +61,8 @@ export interface OptimizerConfig {
 /** LR schedules; `at`/milestones are fractions of the whole budget in [0, 1]. */
 export type LrSchedule =
   | { kind: 'constant' }
-  | { kind: 'warmup'; fraction: number }
+  /** Linear ramp from ~0 up to `peak` × the base LR over `fraction`, then held at the peak. */
+  | { kind: 'warmup'; fraction: number; peak: number }
   | { kind: 'step'; milestones: number[]; factor: number }
   | { kind: 'cosine'; finalFactor: number };
 
@@ -98,6 +99,12 @@ export interface RunConfig {
   temperature: number;
   /** Full-split metrics every this many steps (0 = only at the end). */
   metricsEvery: number;
+  /**
+   * Also measure at log-spaced steps, this many per decade (metricSchedule.ts), so a
+   * log-step axis is resolved from step 1. Optional: absent means 0 (even grid only), and
+   * configs that do not set it resolve, run and print exactly as before the field existed.
+   */
+  metricsPerDecade?: number;
   /** Hessian extreme eigenvalues every this many metric records (0 = only at the end). */
   hessianEvery: number;
   /** Keep every k-th position in the trajectory record. */

@@ -31,6 +31,22 @@ describe('detmath', () => {
   close('sin', dm.sin, Math.sin, -2000, 2000);
   close('cos', dm.cos, Math.cos, -2000, 2000);
 
+  it('sincos gives exactly sin and cos, in every quadrant and for special values', () => {
+    const out = new Float64Array(2);
+    const same = (x: number) => {
+      dm.sincos(x, out);
+      return Object.is(out[0], dm.sin(x)) && Object.is(out[1], dm.cos(x));
+    };
+    fc.assert(fc.property(fc.double({ noNaN: false }), same), { numRuns: 3000 });
+    fc.assert(fc.property(fc.double({ min: -2000, max: 2000, noNaN: true }), same), {
+      numRuns: 3000,
+    });
+    for (const x of [0, -0, Math.PI / 4, -Math.PI / 4, Math.PI, -3 * Math.PI, 1e9, -1e9])
+      expect(same(x)).toBe(true);
+    dm.sincos(Infinity, out);
+    expect([out[0], out[1]]).toEqual([NaN, NaN]);
+  });
+
   it('pow: exact for small integer exponents, close otherwise', () => {
     expect(dm.pow(2, 10)).toBe(1024);
     expect(dm.pow(0.9, 3)).toBe(0.9 * 0.9 * 0.9);

@@ -46,6 +46,8 @@ export interface EndpointResult {
   start: [number, number];
   /** ε-sharpness φ (percent), when requested. */
   sharpness: number | null;
+  /** Updates that ended near a saddle point (null when the landscape names none). */
+  saddleSteps: number | null;
 }
 
 export interface DiffusionSample {
@@ -84,7 +86,7 @@ function objectiveFor(config: RunConfig): Objective {
   return obj;
 }
 
-const LEAN = { metricsEvery: 0, recordEvery: 1e9 } as const;
+const LEAN = { metricsEvery: 0, metricsPerDecade: 0, recordEvery: 1e9 } as const;
 
 function endpoint(
   input: ConfigInput,
@@ -116,6 +118,7 @@ function endpoint(
       end: [run.w[0]!, run.w[1] ?? 0],
       start: [run.w0[0]!, run.w0[1] ?? 0],
       sharpness: sharp,
+      saddleSteps: m.saddleSteps,
     },
   };
 }

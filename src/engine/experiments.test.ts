@@ -19,6 +19,7 @@ import {
 } from './experiments';
 import { runJob, type DiffusionSample, type EndpointResult } from './ensemble';
 import { diffusionEnsemble, diffusionFits, sweepCell } from './sweep';
+import { localExponent } from './stats';
 import { resolveConfig } from './validate';
 import { presetDefaults } from './presets';
 import type { ConfigInput } from './config';
@@ -66,8 +67,10 @@ describe('sweepJobs and sweepRows', () => {
   it("equals sweepCell's numbers for the same base, cell and seeds (CLI and browser agree)", () => {
     rows.forEach((row) => {
       const cell = sweepCell(spec.base, row.batch, row.lr, spec.seeds);
-      const { flatCi: _ci, sharpness: _s, byBasin, ...common } = row;
+      const { flatCi: _ci, sharpness: _s, byBasin, saddleFraction, ...common } = row;
       expect(common).toEqual(cell);
+      // sharp-flat names no saddle point.
+      expect(saddleFraction).toBeNull();
       // The per-basin split partitions the same runs.
       expect(byBasin!.reduce((n, g) => n + g.runs, 0)).toBe(row.runs);
       const flat = byBasin!.find((g) => g.basin === 'flat');
@@ -102,6 +105,7 @@ describe('sweepJobs and sweepRows', () => {
       flatCi: null,
       sharpness: null,
       byBasin: null,
+      saddleFraction: null,
     });
   });
 
@@ -264,6 +268,7 @@ describe('diffusion', () => {
         expect(curve.sd).toEqual(ens.sdDistance);
         expect(curve.logFit).toEqual(fits.logFit);
         expect(curve.powerFit).toEqual(fits.powerFit);
+        expect(curve.localExponent).toEqual(localExponent(ens.t, ens.meanDistance));
         expect(curve.diverged).toBe(ens.diverged);
         curve.mean.forEach((m, j) => {
           expect(curve.lo[j]).toBeLessThanOrEqual(m);
@@ -271,6 +276,24 @@ describe('diffusion', () => {
         });
       });
     }
+  });
+
+  it('a curve may bring its own seeds (a cheap baseline averaged over more runs)', () => {
+    const own: DiffusionSpec = {
+      ...spec,
+      curves: [spec.curves[0]!, { ...spec.curves[1]!, seeds: seedList(5, 2) }],
+    };
+    const jobs = diffusionJobs(own);
+    expect(jobs.map((j) => j.config.seed)).toEqual([2, 3, 4, 2, 3, 4, 5, 6]);
+    const results = jobs.map(runJob) as DiffusionSample[];
+    const [a, b] = diffusionCurves(own, results);
+    const [a0] = diffusionCurves(spec, diffusionJobs(spec).map(runJob) as DiffusionSample[]);
+    expect(a).toEqual(a0);
+    const flat = { ...spec.base, ...spec.curves[1]!.patch, landscape: { amplitude: 0 } };
+    const ens = diffusionEnsemble(flat, seedList(5, 2), 200, diffusionTimes(200, 5), {
+      varyLandscape: true,
+    });
+    expect(b!.mean).toEqual(ens.meanDistance);
   });
 });
 

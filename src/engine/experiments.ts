@@ -5,7 +5,16 @@
  */
 import type { ConfigInput } from './config';
 import type { DiffusionSample, EndpointResult, EnsembleJob, KeskarResult } from './ensemble';
-import { logFit, mean, powerFit, sampleSd, summarize, logSpacedInts, type Summary } from './stats';
+import {
+  localExponent,
+  logFit,
+  logSpacedInts,
+  mean,
+  powerFit,
+  sampleSd,
+  summarize,
+  type Summary,
+} from './stats';
 
 export const seedList = (count: number, start = 1): number[] =>
   Array.from({ length: count }, (_, i) => start + i);
@@ -39,6 +48,11 @@ export interface SweepRow {
    * end points test worse" is a measured statement; null on landscapes without basins.
    */
   byBasin: BasinGroup[] | null;
+  /**
+   * Share of each run's updates spent near the saddle point (saddleSteps / steps), over
+   * the runs; null on landscapes without a named saddle.
+   */
+  saddleFraction: Summary | null;
 }
 
 export interface BasinGroup {
@@ -102,7 +116,15 @@ export function endpointRow(rs: EndpointResult[], hasFlatBasin: boolean): SweepR
     sharpness: sharp.length ? summarize(sharp) : null,
     diverged: rs.filter((r) => r.status === 'diverged').length,
     byBasin: hasFlatBasin || rs.some((r) => r.basin !== null) ? basinGroups(rs) : null,
+    saddleFraction: saddleShare(rs),
   };
+}
+
+function saddleShare(rs: EndpointResult[]): Summary | null {
+  const shares = rs
+    .filter((r) => r.saddleSteps !== null && r.steps > 0)
+    .map((r) => r.saddleSteps! / r.steps);
+  return shares.length ? summarize(shares) : null;
 }
 
 /** Groups in a stable order: basin ids alphabetically, "between basins" (null) last. */
@@ -151,6 +173,8 @@ export { remedies, remedyJobs, remedyRows, type Remedy } from './remedies';
 export interface DiffusionCurveSpec {
   label: string;
   patch: ConfigInput;
+  /** This curve's own seeds (e.g. more runs for a cheap flat baseline); default spec.seeds. */
+  seeds?: number[];
 }
 
 export interface DiffusionSpec {
@@ -164,6 +188,15 @@ export interface DiffusionSpec {
   fitRange: [number, number];
 }
 
+/**
+ * Where both laws are fitted unless told otherwise: from t = 20, where on the default
+ * random potential (B = 1, η = 2) the first descent has ended and the local exponent has
+ * fallen to ½, to the last step; a tenth of the run for runs shorter than 200 steps.
+ */
+export function defaultFitRange(steps: number): [number, number] {
+  return [Math.max(1, Math.min(20, Math.floor(steps / 10))), steps];
+}
+
 export function diffusionTimes(steps: number, perDecade: number): number[] {
   return logSpacedInts(1, steps, perDecade);
 }
@@ -171,7 +204,7 @@ export function diffusionTimes(steps: number, perDecade: number): number[] {
 export function diffusionJobs(spec: DiffusionSpec): EnsembleJob[] {
   const ts = diffusionTimes(spec.steps, spec.perDecade);
   return spec.curves.flatMap((c) =>
-    spec.seeds.map((seed) => {
+    (c.seeds ?? spec.seeds).map((seed) => {
       const land = {
         ...((spec.base.landscape as object) ?? {}),
         ...((c.patch.landscape as object) ?? {}),
@@ -197,13 +230,20 @@ export interface DiffusionCurve {
   hi: number[];
   logFit: { a: number; b: number; r2: number };
   powerFit: { c: number; p: number; r2: number };
+  /**
+   * Local exponent p(t) = d ln D / d ln t of the mean at every t (stats.localExponent: the
+   * log-log slope over one decade centred on t), null where that window does not fit.
+   * Constant for a power law (½ for a free random walk), falling like 1/ln t for log growth.
+   */
+  localExponent: (number | null)[];
   diverged: number;
 }
 
 export function diffusionCurves(spec: DiffusionSpec, results: DiffusionSample[]): DiffusionCurve[] {
-  const k = spec.seeds.length;
-  return spec.curves.map((c, i) => {
-    const rs = results.slice(i * k, (i + 1) * k);
+  let next = 0;
+  return spec.curves.map((c) => {
+    const k = (c.seeds ?? spec.seeds).length;
+    const rs = results.slice(next, (next += k));
     const t = rs[0]?.t ?? [];
     const meanD = t.map((_, j) => mean(rs.map((r) => r.distance[j]!)));
     const sd = t.map((_, j) => sampleSd(rs.map((r) => r.distance[j]!)));
@@ -222,6 +262,7 @@ export function diffusionCurves(spec: DiffusionSpec, results: DiffusionSample[])
       hi: meanD.map((m, j) => m + half[j]!),
       logFit: logFit(ft, fd),
       powerFit: powerFit(ft, fd),
+      localExponent: localExponent(t, meanD),
       diverged: rs.filter((r) => r.diverged).length,
     };
   });

@@ -24,6 +24,12 @@ export interface MetricRecord {
   bSimple: number | null;
   /** Id of the basin the point is in, null when between basins or not applicable. */
   basin: string | null;
+  /**
+   * Updates so far that ended within a saddle point's radius (the time spent near the
+   * saddle, in steps; divide by `step` for the share of the run); null when the landscape
+   * names no saddle point.
+   */
+  saddleSteps: number | null;
 }
 
 /** Hessian extreme eigenvalues: exact in 2-D, Lanczos on exact HVPs in N-D. */
@@ -71,6 +77,16 @@ export function gradientNoise(
   const g2 = norm(full) ** 2;
   // At a stationary point B_simple → ∞: report "no estimate" instead of a huge number.
   return { traceCov, bSimple: g2 > 1e-9 * traceCov && g2 > 1e-24 ? traceCov / g2 : null };
+}
+
+/** Whether a point lies within any of the saddle regions (radius around each saddle point). */
+export function nearSaddle(saddles: readonly Basin[], w: ArrayLike<number>): boolean {
+  for (const s of saddles) {
+    let d2 = 0;
+    for (let j = 0; j < s.center.length; j++) d2 += (w[j]! - s.center[j]!) ** 2;
+    if (d2 <= s.radius * s.radius) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { LandscapeConfig, PresetId, RunConfig } from './config';
+import type { Budget, LandscapeConfig, PresetId, RunConfig } from './config';
 import { CONFIG_VERSION } from './config';
 import type { Objective } from './objectives/types';
 import { Wells2DObjective, type WellsBase } from './objectives/wells2d';
@@ -18,6 +18,21 @@ export interface PresetInfo {
    * preset's story at the default seed. Ensembles ignore it: their seeds draw starts.
    */
   explorerStart?: [number, number];
+  /**
+   * The budget the explorer opens with, when the preset's own (the CLI's and the
+   * ensembles') is too long to watch at 1× in a browser.
+   */
+  explorerBudget?: Budget;
+  /**
+   * Full-split measurements per explorer run, when measuring is costly (each one takes a
+   * per-sample gradient over the whole train set); the explorer's default otherwise.
+   */
+  explorerMetricPoints?: number;
+  /**
+   * The explorer frames its view around the runs' paths, found by running them ahead
+   * (they travel unpredictably far); otherwise it shows the preset's view box.
+   */
+  fitViewToRuns?: boolean;
 }
 
 export const PRESETS: Record<PresetId, PresetInfo> = {
@@ -42,15 +57,21 @@ export const PRESETS: Record<PresetId, PresetInfo> = {
     id: 'saddle',
     title: 'Saddle between basins',
     blurb:
-      'Two basins with a saddle between them: large batches linger at the saddle, noise escapes it.',
+      'Two basins with a saddle between them. Leaving a saddle takes a number of updates; at equal epochs a large batch makes far fewer, so it spends much more of its training there.',
     variableDim: false,
   },
   'random-potential': {
     id: 'random-potential',
     title: 'Random potential',
     blurb:
-      'A rough landscape whose bumps grow with distance: over the range of scales they span, SGD wanders ultra-slowly, its distance from the start growing like log t.',
+      'A rough landscape whose bumps grow with distance over a range of scales: with small batches SGD wanders ultra-slowly, its distance from the start growing like log t.',
     variableDim: true,
+    // 10⁴ steps at B = 16, with a B_simple measurement over all N samples at each metric
+    // point, took minutes in a browser; 2 000 steps still span three decades of log t
+    // (the Diffusion tab and the CLI run the full length).
+    explorerBudget: { unit: 'steps', amount: 2000 },
+    explorerMetricPoints: 30,
+    fitViewToRuns: true,
   },
   'quadratic-nd': {
     id: 'quadratic-nd',
@@ -58,6 +79,7 @@ export const PRESETS: Record<PresetId, PresetInfo> = {
     blurb:
       'Many directions with known curvatures: gradient descent is stable only while learning rate × λ_max < 2.',
     variableDim: true,
+    fitViewToRuns: true,
   },
 };
 
@@ -138,17 +160,34 @@ export function presetDefaults(preset: PresetId): RunConfig {
         ...run,
         preset,
         landscape: { ...land, n: 512, nTest: 512, spread: 0.15 },
-        lr: 0.02,
+        // η·|λ_min| ≈ 0.2 at the saddle: each update grows the downhill offset by ~1.2×,
+        // so leaving takes ~20 updates from a start near the ridge. 40 epochs give the full
+        // batch 40 updates — enough to reach the saddle (η·λ_y ≈ 0.37 per update) and
+        // measurably linger there — while B = 8 makes 2 560 (README, "Landscapes").
+        lr: 0.1,
         batch: 8,
         refBatch: 8,
-        budget: { unit: 'epochs', amount: 20 },
+        budget: { unit: 'epochs', amount: 40 },
         metricsEvery: 10,
       };
     case 'random-potential':
       return {
         ...run,
         preset,
-        landscape: { ...land, spread: 1, shift: [0.5] }, // one value: broadcast, so --dim N works as is
+        // Tuned so that at B = 1, η = 2 the mean ‖w_t − w₀‖ grows like log t from t ≈ 20 (the end
+        // of the first descent) past t = 10⁵: the landscape's modes span k = 10⁻³ … 2, so its
+        // bumps keep growing with distance over every scale the walk reaches (up to ~100),
+        // while coarser modes, which would only tilt the plane and let walks drift away, are
+        // left out; the spread s = 0.5 smooths the finest mode (k = 2) by e^{−k²s²/2} ≈ 0.6 only.
+        // Roughness (the SGD noise) is k = 2 … 20. README, "phenomena, full size", has the numbers.
+        landscape: {
+          ...land,
+          spread: 0.5,
+          shift: [0.5], // one value: broadcast, so --dim N works as is
+          kMin: 1e-3,
+          kMax: 2,
+          kNoise: 20,
+        },
         lr: 2,
         batch: 1,
         refBatch: 1,
@@ -185,6 +224,7 @@ function wellsBase(preset: 'bowl' | 'sharp-flat' | 'saddle', l: LandscapeConfig)
     return {
       confinement: [c, c],
       wells: [well('left', 'left basin', -0.7), well('right', 'right basin', 0.7)],
+      saddles: [{ id: 'saddle', label: 'saddle point', guess: [0, 0] }],
     };
   }
   return {
@@ -233,9 +273,11 @@ const BOXES: Record<
     ],
   },
   saddle: {
+    // Above the saddle, close to the ridge x ≈ 0 that leads down to it: full-batch descent
+    // then arrives at the saddle before the downhill direction takes over.
     init: [
-      [-0.1, 0.8],
-      [0.1, 1.2],
+      [-0.02, 0.8],
+      [0.02, 1.2],
     ],
     view: [
       [-1.5, -1.5],

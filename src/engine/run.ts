@@ -4,9 +4,18 @@ import { buildObjective } from './presets';
 import type { Objective } from './objectives/types';
 import { createOptimizer, type Optimizer } from './optim';
 import { batchAt, effectiveBudget, lrFactor, lrScale } from './schedules';
-import { basinOf, gradientNoise, hessianExtremes, noiseScale, type MetricRecord } from './metrics';
+import {
+  basinOf,
+  gradientNoise,
+  hessianExtremes,
+  nearSaddle,
+  noiseScale,
+  type MetricRecord,
+} from './metrics';
+import type { Basin } from './objectives/types';
 import { identityIndex } from './data';
 import { createRng, shuffleInPlace, splitStreams, type RunStreams } from './rng';
+import { MetricClock } from './metricSchedule';
 import { allocChunk, trim, type MutableChunk, type RunChunk, type RunStatus } from './runChunk';
 
 export type { RunChunk, RunStatus } from './runChunk';
@@ -42,6 +51,9 @@ export class Run {
   epochs = 0;
   divergedAt: number | null = null;
   lastMetrics: MetricRecord | null = null;
+  /** Accepted updates that ended near a saddle point (see MetricRecord.saddleSteps). */
+  saddleSteps = 0;
+  private readonly saddles: readonly Basin[];
   private readonly grad: Float64Array;
   private readonly prev: Float64Array;
   private readonly perm: Uint32Array;
@@ -50,6 +62,7 @@ export class Run {
   private readonly streams: RunStreams;
   private readonly totalAmount: number;
   private metricCount = 0;
+  private readonly metricClock: MetricClock;
   private lastLoss = 0;
   private lastPushed = -1;
   private currentBatch: number;
@@ -81,6 +94,8 @@ export class Run {
     ).amount;
     this.currentBatch = config.batch;
     this.currentLr = config.lr;
+    this.metricClock = new MetricClock(config.metricsEvery, config.metricsPerDecade ?? 0);
+    this.saddles = objective.saddles ?? [];
     if (config.batch < objective.nTrain) shuffleInPlace(this.perm, this.streams.batches);
   }
 
@@ -138,6 +153,7 @@ export class Run {
     // The tail that cannot fill another batch is dropped and the epoch ends here.
     if (this.cursor + b > n) this.newEpoch(b);
     if (!this.isFinitePoint(loss)) this.diverge();
+    else if (this.saddles.length > 0 && nearSaddle(this.saddles, this.w)) this.saddleSteps++;
     return loss;
   }
 
@@ -198,6 +214,7 @@ export class Run {
       noiseScale: noiseScale(this.currentLr, obj.nTrain, this.currentBatch, this.opt.momentum),
       bSimple: noise.bSimple === null ? null : finiteOr(noise.bSimple),
       basin: basinOf(obj.basins, this.w, hess ? hess.min : null),
+      saddleSteps: this.saddles.length > 0 ? this.saddleSteps : null,
     };
     this.lastMetrics = rec;
     return rec;
@@ -227,7 +244,6 @@ export class Run {
       this.push(chunk, this.objective.fullLossGrad(this.w, 'train', null));
       this.recordMetrics(metrics, false);
     }
-    const me = this.config.metricsEvery;
     let taken = 0;
     while (taken < limit && this.status === 'running') {
       if (this.progress() >= 1) {
@@ -241,7 +257,7 @@ export class Run {
       const done = this.progress() >= 1;
       if (done) this.status = 'done';
       if (this.steps % every === 0 || done) this.push(chunk, loss);
-      if (!done && me > 0 && this.steps % me === 0) this.recordMetrics(metrics, false);
+      if (!done && this.metricClock.due(this.steps)) this.recordMetrics(metrics, false);
     }
     if (this.status !== 'running') {
       // The last accepted point always ends the record (after a divergence, too).

@@ -18,22 +18,31 @@ describe('lrFactor', () => {
     );
   });
 
-  it('warm-up rises monotonically to 1, then stays at 1', () => {
+  it('warm-up rises monotonically to its peak, then stays at the peak', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 0.01, max: 1, noNaN: true }),
+        fc.constantFrom(1, 0.5, 5, 12.5),
         progressPair,
-        (fraction, [p, q]) => {
-          const s: LrSchedule = { kind: 'warmup', fraction };
+        (fraction, peak, [p, q]) => {
+          const s: LrSchedule = { kind: 'warmup', fraction, peak };
           expect(lrFactor(s, p)).toBeLessThanOrEqual(lrFactor(s, q));
-          expect(lrFactor(s, q)).toBeLessThanOrEqual(1);
+          expect(lrFactor(s, q)).toBeLessThanOrEqual(peak);
           expect(lrFactor(s, p)).toBeGreaterThan(0);
-          if (q >= fraction) expect(lrFactor(s, q)).toBe(1);
+          if (q >= fraction) expect(lrFactor(s, q)).toBe(peak);
           // Linear ramp p/fraction (floored just above 0 so the first step still moves).
-          if (p < fraction) expect(lrFactor(s, p)).toBeCloseTo(Math.max(p / fraction, 1e-3), 12);
+          if (p < fraction)
+            expect(lrFactor(s, p)).toBeCloseTo(peak * Math.max(p / fraction, 1e-3), 12);
         },
       ),
     );
+  });
+
+  it('warm-up to peak 1 is exactly the plain ramp (old configs run bit-identically)', () => {
+    for (const p of [0, 0.01, 0.05, 0.0999, 0.1, 0.5, 1])
+      expect(lrFactor({ kind: 'warmup', fraction: 0.1, peak: 1 }, p)).toBe(
+        p < 0.1 ? Math.max(p / 0.1, 1e-3) : 1,
+      );
   });
 
   it('step multiplies by the factor at each milestone passed', () => {

@@ -13,8 +13,9 @@ export function lrFactor(s: LrSchedule, p: number): number {
     case 'constant':
       return 1;
     case 'warmup':
-      // Linear ramp from ~0 to 1 over the first `fraction` of the budget (Goyal et al., 2017).
-      return s.fraction > 0 && p < s.fraction ? Math.max(p / s.fraction, 1e-3) : 1;
+      // Linear ramp from ~0 to the peak over the first `fraction` of the budget, then the
+      // peak (Goyal et al., 2017). A peak above 1 is the remedy: warm up to a high LR.
+      return (s.fraction > 0 && p < s.fraction ? Math.max(p / s.fraction, 1e-3) : 1) * s.peak;
     case 'step': {
       let f = 1;
       for (const m of s.milestones) if (p >= m) f *= s.factor;

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import {
   ci95HalfWidth,
   linearFit,
+  localExponent,
+  localExponentEnds,
   logFit,
   logSpacedInts,
   mean,
@@ -112,5 +114,76 @@ describe('logSpacedInts', () => {
   it('handles degenerate ranges', () => {
     expect(logSpacedInts(5, 5, 8)).toEqual([5]);
     expect(logSpacedInts(10, 3, 8)).toEqual([]);
+  });
+});
+
+describe('localExponent', () => {
+  const t = logSpacedInts(1, 100000, 8);
+
+  it('is exactly p for a power law, wherever the window fits (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        fc.double({ min: -1.5, max: 2, noNaN: true }),
+        (c, p) => {
+          const e = localExponent(
+            t,
+            t.map((x) => c * Math.pow(x, p)),
+          );
+          for (const v of e) if (v !== null) expect(v).toBeCloseTo(p, 9);
+        },
+      ),
+    );
+  });
+
+  it('is defined where a one-decade window fits inside the samples, null elsewhere', () => {
+    const e = localExponent(
+      t,
+      t.map((x) => Math.sqrt(x)),
+    );
+    const defined = t.filter((_, i) => e[i] !== null);
+    // 1 … 10⁵: the window needs t/√10 ≥ 1 and t·√10 ≤ 10⁵.
+    expect(defined[0]).toBe(4);
+    expect(defined.at(-1)).toBe(31623);
+    expect(e[0]).toBeNull();
+    expect(e.at(-1)).toBeNull();
+    for (const v of e) if (v !== null) expect(v).toBeCloseTo(0.5, 12);
+  });
+
+  it('falls like a/y(t) for y = a·ln t + b, by the ratio of the distances', () => {
+    const a = 7;
+    const b = -19;
+    const y = t.map((x) => a * Math.log(x) + b);
+    const e = localExponent(t, y);
+    t.forEach((x, i) => {
+      if (e[i] === null || x < 100) return;
+      // ln y is curved in ln t, which biases a window's slope up by about (a/y)²·h²/5
+      // (h = half a decade in ln units ≈ 1.15): 8% at t = 100, under 1% from t ≈ 10³.
+      const exact = a / y[i]!;
+      expect(Math.abs(e[i]! / exact - 1)).toBeLessThan(0.5 * exact * exact);
+    });
+    const ends = localExponentEnds(t, e, [100, 100000])!;
+    expect(ends.first.t).toBe(100);
+    expect(ends.last.t).toBe(31623);
+    // a/y falls from 7/13.2 to 7/53.5: a factor ≈ 4, where a power law keeps a constant p.
+    expect(ends.first.p / ends.last.p).toBeGreaterThan(3.5);
+    for (let i = 1; i < e.length; i++)
+      if (e[i] !== null && e[i - 1] !== null && t[i]! >= 100) expect(e[i]!).toBeLessThan(e[i - 1]!);
+  });
+
+  it('gives null where y ≤ 0 enters the window, and narrower windows still work', () => {
+    const y = t.map((x) => Math.log(x / 50));
+    const e = localExponent(t, y);
+    // ln(t/50) ≤ 0 for t ≤ 50, which every window centred below ~160 reaches.
+    expect(e[t.indexOf(100)]).toBeNull();
+    expect(e[t.indexOf(1000)]).not.toBeNull();
+    const narrow = localExponent(
+      t,
+      t.map((x) => x ** 0.3),
+      0.25,
+    );
+    expect(narrow[t.indexOf(2)]).toBeNull();
+    expect(narrow[t.indexOf(10)]).toBeCloseTo(0.3, 12);
+    expect(localExponentEnds(t, e, [1, 10])).toBeNull();
   });
 });

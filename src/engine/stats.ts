@@ -138,6 +138,64 @@ export function powerFit(
   return { c, p, r2: rSquared(y, (i) => c * dm.pow(t[i]!, p)) };
 }
 
+/** Half-width of the local-exponent window: half a decade either side, one decade in all. */
+export const LOCAL_EXPONENT_HALF_WINDOW = 0.5;
+
+/**
+ * The local exponent p(t) = d ln y / d ln t at every sample: the least-squares slope of ln y
+ * against ln t over the samples within `halfWindow` decades of t. A power law c·t^p gives p
+ * exactly, whatever the window; y = a·ln t + b gives about a/y(t), falling like 1/ln t.
+ * Why a sliding window rather than a neighbour difference or the derivative of one smooth
+ * fit: ensemble means carry a few percent of noise, which a difference over 1/8 of a decade
+ * turns into ±0.1 in p, while one global fit would impose the shape being tested. A decade
+ * averages about nine samples and is still local. Null where the window would reach past
+ * the first or last sample (a one-sided slope is biased), holds fewer than 3 samples, or
+ * meets t ≤ 0 or y ≤ 0.
+ */
+export function localExponent(
+  t: ArrayLike<number>,
+  y: ArrayLike<number>,
+  halfWindow = LOCAL_EXPONENT_HALF_WINDOW,
+): (number | null)[] {
+  const n = t.length;
+  const lt = Array.from(t, (x) => (x > 0 ? dm.log(x) : NaN));
+  const ly = Array.from(y, (x) => (x > 0 ? dm.log(x) : NaN));
+  const h = halfWindow * dm.log(10);
+  // Sample times are rounded to integers: a sample that rounding moved just past the window's
+  // edge (by up to 2%) still belongs to it, so windows stay symmetric in samples, and the
+  // window may fall short of the first or last sample by as much.
+  const slack = 0.02;
+  const first = lt[0] ?? NaN;
+  const last = lt[n - 1] ?? NaN;
+  return lt.map((c) => {
+    if (!(c - h >= first - slack && c + h <= last + slack)) return null;
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let j = 0; j < n; j++) {
+      if (!(Math.abs(lt[j]! - c) <= h + slack)) continue;
+      if (!Number.isFinite(ly[j]!)) return null;
+      xs.push(lt[j]!);
+      ys.push(ly[j]!);
+    }
+    return xs.length >= 3 ? linearFit(xs, ys).slope : null;
+  });
+}
+
+/** The first and last defined local exponents with lo ≤ t ≤ hi, and their times. */
+export function localExponentEnds(
+  t: readonly number[],
+  p: readonly (number | null)[],
+  range: readonly [number, number],
+): { first: { t: number; p: number }; last: { t: number; p: number } } | null {
+  const inRange = t
+    .map((x, i) => ({ t: x, p: p[i] ?? null }))
+    .filter(
+      (s): s is { t: number; p: number } => s.p !== null && s.t >= range[0] && s.t <= range[1],
+    );
+  if (inRange.length < 2) return null;
+  return { first: inRange[0]!, last: inRange[inRange.length - 1]! };
+}
+
 /**
  * Integers from lo to hi (both included) spaced evenly in log t, `perDecade` per factor
  * of ten, deduplicated and sorted: the sampling times of the diffusion experiment.

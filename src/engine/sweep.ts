@@ -45,7 +45,7 @@ export function resolveOrThrow(input: unknown): RunConfig {
 
 /** Overrides that make a run as cheap as possible when only its end state matters. */
 function lean(input: ConfigInput, extra: ConfigInput): ConfigInput {
-  return { ...input, ...extra, metricsEvery: 0, recordEvery: NEVER_RECORD };
+  return { ...input, ...extra, metricsEvery: 0, metricsPerDecade: 0, recordEvery: NEVER_RECORD };
 }
 
 /** Advances a run to its end without keeping its trajectory; reports progress in [0, 1]. */

@@ -7,6 +7,7 @@ import {
   num,
   numArray,
   oneOf,
+  optional,
   type Check,
   type ConfigError,
 } from './validateChecks';
@@ -58,13 +59,13 @@ const milestones: Check = (v, path, errors) => {
 
 const LR_SCHEDULE: Record<string, Record<string, Check>> = {
   constant: {},
-  warmup: { fraction },
+  warmup: { fraction, peak: num(0, 1e4, { exclusiveMin: true }) },
   step: { milestones, factor: num(0, 1000, { exclusiveMin: true }) },
   cosine: { finalFactor: num(0, 1) },
 };
 const LR_SCHEDULE_DEFAULTS = {
   constant: {},
-  warmup: { fraction: 0.1 },
+  warmup: { fraction: 0.1, peak: 1 },
   step: { milestones: [0.5], factor: 0.1 },
   cosine: { finalFactor: 0 },
 };
@@ -90,6 +91,8 @@ const TOP: Record<string, Check> = {
   regimeAdaptation: bool,
   temperature: num(0, 1e4),
   metricsEvery: num(0, 1e9, { integer: true }),
+  // Optional (absent = 0), so configs without it resolve to the same JSON as before.
+  metricsPerDecade: optional(num(0, 1000, { integer: true })),
   hessianEvery: num(0, 1e9, { integer: true }),
   recordEvery: num(1, 1e9, { integer: true }),
   divergeBound: num(0, 1e300, { exclusiveMin: true }),

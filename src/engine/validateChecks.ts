@@ -52,6 +52,13 @@ export function numArray(minLen: number, maxLen: number, min = -1e6, max = 1e6):
   };
 }
 
+/** A field that may be left out: checked only when present. */
+export function optional(check: Check): Check {
+  return (v, path, errors, whole) => {
+    if (v !== undefined) check(v, path, errors, whole);
+  };
+}
+
 export const bool: Check = (v, path, errors) => {
   if (typeof v !== 'boolean')
     errors.push({ path, message: `must be true or false, got ${describe(v)}` });

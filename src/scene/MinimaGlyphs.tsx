@@ -2,11 +2,11 @@
  * The named minima of the landscape, each with a curvature glyph (ellipse with axes
  * ∝ 1/√λ: small = sharp, large = flat) and a label that explains the term on hover/focus.
  */
-import { useEffect, useMemo, type RefObject } from 'react';
-import { DoubleSide } from 'three';
+import { useEffect, useMemo, type ReactNode, type RefObject } from 'react';
+import { DoubleSide, type BufferGeometry } from 'three';
 import { Html } from '@react-three/drei';
 import type { Basin } from '../engine/objectives/types';
-import { buildGlyph, type Glyph } from './glyphGeometry';
+import { buildGlyph, buildSaddleRing, type Glyph } from './glyphGeometry';
 import type { SurfaceFrame } from './surfaceFrame';
 
 const TIPS: Record<string, string> = {
@@ -38,21 +38,34 @@ export function MinimaGlyphs({ frame, labelLayer }: MinimaGlyphsProps) {
     },
     [glyphs],
   );
+  const rings = useMemo(
+    () => (frame.data.saddles ?? []).map((s) => buildSaddleRing(frame, s)),
+    [frame],
+  );
+  useEffect(() => () => rings.forEach((r) => r.ribbon.dispose()), [rings]);
   // The gap colormap is near-white at 0, where a white ribbon would vanish.
   const ink = frame.color.diverging ? '#111111' : '#ffffff';
   return (
     <group>
+      {rings.map((r) => (
+        <group key={r.saddle.id}>
+          <Ribbon geometry={r.ribbon} ink={ink} />
+          <Label position={r.labelAnchor} layer={labelLayer}>
+            <span
+              className="scene-glyph-label is-below scene-tip"
+              tabIndex={0}
+              aria-label={`${r.saddle.label}. ${saddleTip(r.saddle)}`}
+              data-tip={saddleTip(r.saddle)}
+              data-testid={`saddle-${r.saddle.id}`}
+            >
+              {r.saddle.label}
+            </span>
+          </Label>
+        </group>
+      ))}
       {glyphs.map((g) => (
         <group key={g.basin.id}>
-          <mesh geometry={g.ribbon} raycast={noRaycast}>
-            <meshBasicMaterial
-              color={ink}
-              side={DoubleSide}
-              transparent
-              opacity={0.9}
-              depthWrite={false}
-            />
-          </mesh>
+          <Ribbon geometry={g.ribbon} ink={ink} />
           {/* A ghost of the ribbon drawn through the terrain: a sharp basin's walls would
               otherwise hide its own glyph from most 3-D angles. */}
           <mesh geometry={g.ribbon} raycast={noRaycast} renderOrder={3}>
@@ -70,16 +83,44 @@ export function MinimaGlyphs({ frame, labelLayer }: MinimaGlyphsProps) {
           </lineSegments>
           {/* Anchored at the glyph's far rim and drawn above the anchor (CSS), so the
               label never covers the basin floor where the runs end. */}
-          <Html
-            position={g.labelAnchor}
-            zIndexRange={[20, 10]}
-            portal={labelLayer as RefObject<HTMLElement>}
-          >
+          <Label position={g.labelAnchor} layer={labelLayer}>
             <GlyphLabel glyph={g} />
-          </Html>
+          </Label>
         </group>
       ))}
     </group>
+  );
+}
+
+/** A glyph's ribbon, draped on the surface. */
+function Ribbon({ geometry, ink }: { geometry: BufferGeometry; ink: string }) {
+  return (
+    <mesh geometry={geometry} raycast={noRaycast}>
+      <meshBasicMaterial
+        color={ink}
+        side={DoubleSide}
+        transparent
+        opacity={0.9}
+        depthWrite={false}
+      />
+    </mesh>
+  );
+}
+
+/** An HTML label at a world point, in the canvas's label layer (see MinimaGlyphsProps). */
+function Label({
+  position,
+  layer,
+  children,
+}: {
+  position: [number, number, number];
+  layer: RefObject<HTMLDivElement | null>;
+  children: ReactNode;
+}) {
+  return (
+    <Html position={position} zIndexRange={[20, 10]} portal={layer as RefObject<HTMLElement>}>
+      {children}
+    </Html>
   );
 }
 
@@ -97,6 +138,10 @@ function GlyphLabel({ glyph }: { glyph: Glyph }) {
       {glyph.basin.label}
     </span>
   );
+}
+
+function saddleTip(s: Basin): string {
+  return `Saddle point: the loss curves up along one direction and down along the other, so the gradient vanishes here without a minimum. The dashed circle (radius ${fmt(s.radius)}) is where the readout counts a run as near the saddle.`;
 }
 
 function basinTip(b: Basin): string {

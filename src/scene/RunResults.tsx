@@ -8,6 +8,7 @@ import { useConfig, useRuns } from '../state/react';
 import type { RunView } from '../state/runsStore';
 import { basinText, formatNumber, stateText } from '../ui/format';
 import { isEnded, worseOnTest } from '../ui/readouts/endResults';
+import { useRunOutcomes } from '../ui/caption/useRunOutcomes';
 
 const WITH_BASINS = new Set(['sharp-flat', 'saddle']);
 
@@ -15,8 +16,10 @@ const WITH_BASINS = new Set(['sharp-flat', 'saddle']);
 export function RunResults({ results = true }: { results?: boolean }) {
   const runs = useRuns((s) => s.runs);
   const preset = useConfig((c) => c.base.preset);
+  const outcomes = useRunOutcomes();
   if (runs.length === 0) return null;
   const worse = worseOnTest(runs);
+  const unstable = new Set(outcomes.filter((o) => o.outcome.instability).map((o) => o.id));
   const ended = results && runs.some((r) => isEnded(r) && r.last);
   const hasBasins = WITH_BASINS.has(preset);
   return (
@@ -41,6 +44,7 @@ export function RunResults({ results = true }: { results?: boolean }) {
             key={r.id}
             run={r}
             worse={worse.has(r.id)}
+            unstable={unstable.has(r.id)}
             hasBasins={hasBasins}
             columns={ended}
             results={results}
@@ -54,19 +58,26 @@ export function RunResults({ results = true }: { results?: boolean }) {
 function ResultRow({
   run,
   worse,
+  unstable,
   hasBasins,
   columns,
   results,
 }: {
   run: RunView;
   worse: boolean;
+  unstable: boolean;
   hasBasins: boolean;
   columns: boolean;
   results: boolean;
 }) {
   const m = run.last;
   const done = results && isEnded(run) && m !== null;
-  const where = run.state === 'diverged' ? stateText(run) : basinText(m?.basin, m !== null, true);
+  const where =
+    run.state === 'diverged'
+      ? stateText(run)
+      : unstable
+        ? 'unstable'
+        : basinText(m?.basin, m !== null, true);
   const span = (hasBasins ? 1 : 0) + 3;
   return (
     <tr
@@ -77,6 +88,9 @@ function ResultRow({
       <th scope="row">
         <span className="scene-results-chip" aria-hidden="true" />
         {run.label}
+        {done && unstable && !hasBasins && (
+          <span className="scene-results-unstable"> unstable</span>
+        )}
       </th>
       {done ? (
         <>
@@ -95,6 +109,7 @@ function ResultRow({
       ) : (
         <td className="scene-results-live" colSpan={columns ? span : 1}>
           {stateText(run)}
+          {unstable && ' · unstable'}
         </td>
       )}
     </tr>

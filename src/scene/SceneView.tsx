@@ -21,6 +21,7 @@ import { Legend } from './Legend';
 import { RunResults } from './RunResults';
 import { SceneDescription } from './SceneDescription';
 import { PreviewNote, SceneToolbar, StartHint, SurfaceStatus } from './SceneOverlay';
+import { SliceNote } from './SliceNote';
 import { sideColumns } from './sideGrid';
 import { useInsets } from './useInsets';
 import { useSceneTheme } from './useSceneTheme';
@@ -89,6 +90,7 @@ export function SceneView({ compact = false, actions, results = true }: SceneVie
       <div className="scene-footer" ref={footerRef}>
         <Legend defaultOpen={!compact && !side} />
         <PreviewNote />
+        <SliceNote />
         <StartHint />
       </div>
       <SceneDescription id={descId} />

@@ -14,7 +14,8 @@ import { useRuns } from '../state/react';
 import type { RunView } from '../state/runsStore';
 import { clamp } from './grid';
 import type { SurfaceFrame } from './surfaceFrame';
-import { EndMarker, HeadMarker, StartMarker } from './markers';
+import { EndMarker, HeadMarker } from './markers';
+import { StartMarkers } from './StartMarkers';
 import { StreamingLine } from './StreamingLine';
 
 /** World units above the surface, so lines are not hidden inside it. */
@@ -30,11 +31,14 @@ export function Trajectories({
 }) {
   const runs = useRuns((s) => s.runs);
   const shown = runIds ? runs.filter((r) => runIds.includes(r.id)) : runs;
+  const ids = shown.map((r) => r.id).join(',');
+  const shownIds = useMemo(() => (ids ? ids.split(',') : []), [ids]);
   return (
     <>
       {shown.map((r) => (
         <RunTrajectory key={r.id} run={r} frame={frame} />
       ))}
+      <StartMarkers frame={frame} runIds={shownIds} />
     </>
   );
 }
@@ -62,7 +66,6 @@ function RunTrajectory({ run, frame }: { run: RunView; frame: SurfaceFrame }) {
   useEffect(() => invalidate(), [frame, run.state, invalidate]);
 
   const head = useRef<Group>(null);
-  const start = useRef<Group>(null);
   const end = useRef<Group>(null);
   const track = useRef<Track>({
     buffer: null,
@@ -103,13 +106,12 @@ function RunTrajectory({ run, frame }: { run: RunView; frame: SurfaceFrame }) {
     writeWorldPoints(frame, buf.positions, line.points, from, to);
     line.commit(from, to);
     t.drawn = to;
-    placeMarkers(frame, buf, line.points, head.current, start.current, ended ? end.current : null);
+    placeMarkers(frame, buf, line.points, head.current, ended ? end.current : null);
   });
 
   return (
     <group>
       <primitive object={line.object} />
-      <StartMarker ref={start} />
       <HeadMarker ref={head} color={run.color} />
       {ended && <EndMarker ref={end} color={run.color} diverged={run.state === 'diverged'} />}
     </group>
@@ -147,37 +149,31 @@ function writeWorldPoints(
 }
 
 /**
- * Start at the first recorded point (the runner's first frame is the start), head and end
- * at the last. Before any point arrives, a 2-D start from the buffer is used; an N-D start
- * is a full weight vector, not slice coordinates, so it is not drawn until then.
+ * Head and end at the last recorded point. Before any point arrives the head sits at the
+ * buffer's start (scene coordinates; start markers are drawn by StartMarkers).
  */
 function placeMarkers(
   frame: SurfaceFrame,
   buf: RunBuffer,
   world: Float32Array,
   head: Group | null,
-  start: Group | null,
   end: Group | null,
 ): void {
   const n = buf.count;
   if (n > 0) {
-    placeWorld(start, world, 0);
     placeWorld(head, world, n - 1);
     placeWorld(end, world, n - 1);
     return;
   }
-  const s = buf.start && buf.start.length === 2 ? buf.start : null;
   if (end) end.visible = false;
-  for (let k = 0; k < 2; k++) {
-    const g = k === 0 ? start : head;
-    if (!g) continue;
-    g.visible = !!s;
-    if (!s) continue;
-    const { lo, hi } = frame.data.box;
-    const cx = clamp(s[0]!, lo[0]!, hi[0]!);
-    const cy = clamp(s[1]!, lo[1]!, hi[1]!);
-    g.position.set(frame.worldX(cx), frame.surfaceHeight(cx, cy) + MARKER_LIFT, frame.worldZ(cy));
-  }
+  if (!head) return;
+  const s = buf.start && buf.start.length === 2 ? buf.start : null;
+  head.visible = !!s;
+  if (!s) return;
+  const { lo, hi } = frame.data.box;
+  const cx = clamp(s[0]!, lo[0]!, hi[0]!);
+  const cy = clamp(s[1]!, lo[1]!, hi[1]!);
+  head.position.set(frame.worldX(cx), frame.surfaceHeight(cx, cy) + MARKER_LIFT, frame.worldZ(cy));
 }
 
 function placeWorld(g: Group | null, world: Float32Array, k: number): void {

@@ -49,34 +49,7 @@ export function buildGlyph(frame: SurfaceFrame, basin: Basin): Glyph {
     by + a0 * Math.cos(t) * u[1] + a1 * Math.sin(t) * v[1],
   ];
 
-  // Ribbon: offset each ellipse point along its world-space normal, inside and outside.
-  const pos = new Float32Array((SEGMENTS + 1) * 2 * 3);
-  for (let k = 0; k <= SEGMENTS; k++) {
-    const t = (k / SEGMENTS) * 2 * Math.PI;
-    const [x, y] = point(t);
-    const [xa, ya] = point(t - 1e-3);
-    const [xb, yb] = point(t + 1e-3);
-    const tx = frame.worldX(xb) - frame.worldX(xa);
-    const tz = frame.worldZ(yb) - frame.worldZ(ya);
-    const len = Math.hypot(tx, tz) || 1;
-    const nxw = -tz / len;
-    const nzw = tx / len;
-    for (let side = 0; side < 2; side++) {
-      const s = side === 0 ? -HALF_WIDTH : HALF_WIDTH;
-      const wx = frame.worldX(x) + nxw * s;
-      const wz = frame.worldZ(y) + nzw * s;
-      const h = frame.surfaceHeight(frame.landscapeX(wx), frame.landscapeY(wz)) + LIFT;
-      pos.set([wx, h, wz], (k * 2 + side) * 3);
-    }
-  }
-  const index: number[] = [];
-  for (let k = 0; k < SEGMENTS; k++) {
-    const a = 2 * k;
-    index.push(a, a + 1, a + 2, a + 1, a + 3, a + 2);
-  }
-  const ribbon = new BufferGeometry();
-  ribbon.setAttribute('position', new BufferAttribute(pos, 3));
-  ribbon.setIndex(index);
+  const ribbon = drapedRibbon(frame, point);
 
   // Principal axes as draped polylines through the centre (pairs of points for LineSegments).
   const axisPts: number[] = [];
@@ -104,4 +77,68 @@ export function buildGlyph(frame: SurfaceFrame, basin: Basin): Glyph {
     frame.worldZ(topY),
   ];
   return { basin, curvature, semiAxes: [a0, a1], ribbon, axes, labelAnchor };
+}
+
+/**
+ * A ribbon draped on the surface along the closed curve point(t), t ∈ [0, 2π]: each
+ * point offset along its world-space normal, inside and outside. With `dashed`, every
+ * other segment is left out.
+ */
+function drapedRibbon(
+  frame: SurfaceFrame,
+  point: (t: number) => [number, number],
+  dashed = false,
+): BufferGeometry {
+  const pos = new Float32Array((SEGMENTS + 1) * 2 * 3);
+  for (let k = 0; k <= SEGMENTS; k++) {
+    const t = (k / SEGMENTS) * 2 * Math.PI;
+    const [x, y] = point(t);
+    const [xa, ya] = point(t - 1e-3);
+    const [xb, yb] = point(t + 1e-3);
+    const tx = frame.worldX(xb) - frame.worldX(xa);
+    const tz = frame.worldZ(yb) - frame.worldZ(ya);
+    const len = Math.hypot(tx, tz) || 1;
+    const nxw = -tz / len;
+    const nzw = tx / len;
+    for (let side = 0; side < 2; side++) {
+      const s = side === 0 ? -HALF_WIDTH : HALF_WIDTH;
+      const wx = frame.worldX(x) + nxw * s;
+      const wz = frame.worldZ(y) + nzw * s;
+      const h = frame.surfaceHeight(frame.landscapeX(wx), frame.landscapeY(wz)) + LIFT;
+      pos.set([wx, h, wz], (k * 2 + side) * 3);
+    }
+  }
+  const index: number[] = [];
+  for (let k = 0; k < SEGMENTS; k++) {
+    if (dashed && k % 2 === 1) continue;
+    const a = 2 * k;
+    index.push(a, a + 1, a + 2, a + 1, a + 3, a + 2);
+  }
+  const ribbon = new BufferGeometry();
+  ribbon.setAttribute('position', new BufferAttribute(pos, 3));
+  ribbon.setIndex(index);
+  return ribbon;
+}
+
+export interface SaddleRing {
+  saddle: Basin;
+  /** Dashed circle of the saddle's "near" radius, draped on the surface. */
+  ribbon: BufferGeometry;
+  labelAnchor: [number, number, number];
+}
+
+/**
+ * The region the "near saddle" readout counts: a dashed circle around the saddle point,
+ * labelled at its near (−y) rim, since the saddle preset's runs arrive from +y.
+ */
+export function buildSaddleRing(frame: SurfaceFrame, saddle: Basin): SaddleRing {
+  const [cx, cy] = [saddle.center[0]!, saddle.center[1]!];
+  const r = saddle.radius;
+  const ribbon = drapedRibbon(frame, (t) => [cx + r * Math.cos(t), cy + r * Math.sin(t)], true);
+  const nearY = cy - r;
+  return {
+    saddle,
+    ribbon,
+    labelAnchor: [frame.worldX(cx), frame.surfaceHeight(cx, nearY) + LIFT, frame.worldZ(nearY)],
+  };
 }

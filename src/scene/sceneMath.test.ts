@@ -6,6 +6,8 @@ import { evenLevels, marchingSquares } from './contours';
 import { gridCurvature, semiAxis } from './curvature';
 import { sampleGrid } from './grid';
 import { SurfaceFrame } from './surfaceFrame';
+import { distinctPoints } from './StartMarkers';
+import { sliceNote } from './sliceNote';
 
 /** A surface whose train and test grids are f sampled on [lo, hi]² at n×n. */
 function gridOf(f: (x: number, y: number) => number, n = 81, lo = -1, hi = 1): SurfaceData {
@@ -23,6 +25,7 @@ function gridOf(f: (x: number, y: number) => number, n = 81, lo = -1, hi = 1): S
     train,
     test: train.slice(),
     basins: [],
+    saddles: [],
     min,
     max,
   };
@@ -83,5 +86,46 @@ describe('scene display math', () => {
     sampleColor(VIRIDIS, 1, hi);
     expect(lo[0]! * 255).toBeCloseTo(0x44, 0);
     expect(hi[1]! * 255).toBeCloseTo(0xe7, 0);
+  });
+
+  it('an N-D slice widens the colour range to the losses the runs really have', () => {
+    const d = gridOf((x, y) => 90 + x * x + y * y);
+    const plain = new SurfaceFrame(d, 'train', 1, false);
+    expect(plain.color.lo).toBeCloseTo(90, 5);
+    const slice = { kind: 'path' as const, explained: 0.98, offSlice: 1.3, reach: 5.6 };
+    const sliced = { ...d, slice: { ...slice, pathLoss: [73.5, 94] as [number, number] } };
+    const frame = new SurfaceFrame(sliced, 'train', 1, false);
+    expect(frame.color.lo).toBe(73.5);
+    expect(frame.color.hi).toBeGreaterThanOrEqual(94);
+    expect(frame.lossLo).toBe(73.5);
+  });
+
+  it('one start marker per distinct start', () => {
+    expect(
+      distinctPoints(
+        [
+          [0, 0],
+          [0, 1e-9],
+          [1, 2],
+          [0, 0],
+        ],
+        1e-6,
+      ),
+    ).toEqual([
+      [0, 0],
+      [1, 2],
+    ]);
+    expect(distinctPoints([], 1e-6)).toEqual([]);
+  });
+
+  it('says what an N-D slice is and how far the runs leave it', () => {
+    const base = { offSlice: 1.33, reach: 5.64, pathLoss: null };
+    expect(sliceNote({ ...base, kind: 'path', explained: 0.979 })).toBe(
+      "Slice through the start along the runs' two main directions: at least 97.9% of each run's movement lies in it; " +
+        'the paths leave it by at most 1.33 (they reach 5.64 from the start).',
+    );
+    expect(sliceNote({ ...base, kind: 'random', explained: null })).toMatch(
+      /^Slice through the start along two random directions; the paths are projected onto it/,
+    );
   });
 });

@@ -30,8 +30,12 @@ function surfaceStats(data: SurfaceData): SurfaceStats {
   // Low end: the true minimum, because the sharp basin is deep but covers <2% of the grid
   // and a low percentile would cut off exactly the part the story is about. High end: the
   // 98th percentile, so a steep confinement wall at the rim does not flatten the basins.
-  const lossLo = Number.isFinite(data.min) ? data.min : quantile([data.train, data.test], 0);
+  let lossLo = Number.isFinite(data.min) ? data.min : quantile([data.train, data.test], 0);
   let lossHi = quantile([data.train, data.test], 0.98);
+  // An N-D slice shows the runs' projections: widen the range to the losses the runs
+  // actually have, so the colour bar covers every loss a run reports.
+  const path = data.slice?.pathLoss;
+  if (path) [lossLo, lossHi] = [Math.min(lossLo, path[0]), Math.max(lossHi, path[1])];
   if (!(lossHi > lossLo)) lossHi = lossLo + 1;
   const gap = gapGrid(data);
   const abs = new Float32Array(gap.length);

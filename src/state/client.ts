@@ -31,7 +31,10 @@ const DEFAULT_TIMING: WatchTiming = { pingMs: 1000, hangMs: 5000 };
 
 export class EngineClient {
   private worker: WorkerLike;
-  private readonly active = new Map<string, { config: unknown; paused: boolean }>();
+  private readonly active = new Map<
+    string,
+    { config: unknown; paused: boolean; sliceOf?: unknown[] }
+  >();
   private readonly surfaceWaiters = new Map<
     number,
     { resolve: (s: SurfaceReply) => void; reject: (e: Error) => void }
@@ -93,7 +96,7 @@ export class EngineClient {
     this.worker = this.spawn();
     this.post({ type: 'speed', multiplier: this.speed });
     for (const [runId, r] of this.active)
-      this.post({ type: 'start', runId, config: r.config, paused: r.paused });
+      this.post({ type: 'start', runId, config: r.config, paused: r.paused, sliceOf: r.sliceOf });
     for (const [, w] of this.surfaceWaiters) w.reject(new Error('engine restarted'));
     this.surfaceWaiters.clear();
     this.handlers.onRestart(reason);
@@ -128,9 +131,10 @@ export class EngineClient {
     this.handlers.onMessage(msg);
   }
 
-  start(runId: string, config: unknown, paused = false): void {
-    this.active.set(runId, { config, paused });
-    this.post({ type: 'start', runId, config, paused });
+  /** `sliceOf`: for N-D landscapes, the compared runs' configs that define the slice. */
+  start(runId: string, config: unknown, paused = false, sliceOf?: unknown[]): void {
+    this.active.set(runId, { config, paused, sliceOf });
+    this.post({ type: 'start', runId, config, paused, sliceOf });
   }
 
   stop(runId?: string): void {
@@ -159,11 +163,15 @@ export class EngineClient {
     this.post({ type: 'speed', multiplier });
   }
 
-  surface(config: unknown, res: number): Promise<SurfaceReply> {
+  surface(
+    config: unknown,
+    res: number,
+    opts: { box?: { lo: number[]; hi: number[] }; sliceOf?: unknown[] } = {},
+  ): Promise<SurfaceReply> {
     const requestId = this.nextRequest++;
     return new Promise((resolve, reject) => {
       this.surfaceWaiters.set(requestId, { resolve, reject });
-      this.post({ type: 'surface', requestId, config, res });
+      this.post({ type: 'surface', requestId, config, res, ...opts });
     });
   }
 }

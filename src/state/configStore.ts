@@ -47,12 +47,14 @@ export function defaultComparison(base: RunConfig): Comparison {
 /**
  * The config the explorer opens a preset with: the engine's defaults plus the preset's
  * explorer start (a fixed start tells the story at the default seed; the engine's own
- * default draws a start per seed, which ensembles need). The URL codec omits these values.
+ * default draws a start per seed, which ensembles need) and explorer budget (where the
+ * engine's is too long to watch). The URL codec omits these values.
  */
 export function explorerDefaults(preset: PresetId): RunConfig {
   const c = presetDefaults(preset);
-  const start = PRESETS[preset].explorerStart;
-  if (start) c.start = [...start];
+  const { explorerStart, explorerBudget } = PRESETS[preset];
+  if (explorerStart) c.start = [...explorerStart];
+  if (explorerBudget) c.budget = { ...explorerBudget };
   return c;
 }
 

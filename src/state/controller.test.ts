@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Controller } from './controller';
-import { configStore, initialConfigState, patchBase, setComparison } from './configStore';
+import { Controller, engineConfig, framedByRuns, METRIC_POINTS, plannedSteps } from './controller';
+import { configStore, initialConfigState, patchBase, runSpecs, setComparison } from './configStore';
+import { PRESET_IDS } from '../engine/config';
+import { metricSteps } from '../engine/metricSchedule';
+import { createRun } from '../engine/run';
+import { PRESETS } from '../engine/presets';
 import { runBuffers } from './buffers';
 import { runsStore } from './runsStore';
 import { surfaceStore } from './surfaceStore';
@@ -39,6 +43,33 @@ afterEach(() => {
   controller?.dispose();
   controller = null;
   configStore.setState(initialConfigState());
+});
+
+describe('engineConfig', () => {
+  it('asks every preset and batch for at most METRIC_POINTS measurements, log-spaced early on', () => {
+    for (const preset of PRESET_IDS) {
+      const state = initialConfigState(preset);
+      for (const batch of [1, 8, 64, state.base.landscape.n]) {
+        const spec = runSpecs({ ...state, compare: { field: 'batch', values: [batch] } })[0]!;
+        const c = engineConfig(spec);
+        const steps = metricSteps(c.metricsEvery, c.metricsPerDecade ?? 0, plannedSteps(c));
+        expect(steps.length, `${preset} B = ${batch}`).toBeLessThanOrEqual(METRIC_POINTS);
+        // Resolved from step 1 on a log axis: the first decade is measured at every step.
+        expect(steps.slice(0, 4), `${preset} B = ${batch}`).toEqual(
+          [0, 1, 2, 3].filter((s) => s <= plannedSteps(c)),
+        );
+      }
+    }
+  });
+
+  it('is a config the engine runs as planned: the measured steps are the schedule', () => {
+    // The explorer's full-batch run (200 steps).
+    const c = engineConfig(runSpecs(initialConfigState())[1]!);
+    const { metrics } = createRun(c).runToEnd(4096);
+    expect(metrics.map((m) => m.step)).toEqual(
+      metricSteps(c.metricsEvery, c.metricsPerDecade ?? 0, plannedSteps(c)),
+    );
+  });
 });
 
 describe('Controller', () => {
@@ -90,5 +121,53 @@ describe('Controller', () => {
     expect(spawned).toBe(2);
     expect(runsStore.getState().engineNotice).toMatch(/restarted/);
     await until(() => runsStore.getState().runs.every((r) => r.state !== 'starting'));
+  });
+
+  it('frames N-D views on the runs: starts and the surface name the same compared configs', async () => {
+    const state = initialConfigState('quadratic-nd');
+    state.base.landscape = { ...state.base.landscape, dim: 12, n: 128, nTest: 128 };
+    state.base.budget = { unit: 'epochs', amount: 2 };
+    state.compare = { field: 'seed', values: [1, 2] };
+    configStore.setState(state);
+    const log: ToWorker[] = [];
+    controller = new Controller(() => inProcessWorker(log));
+    controller.setSpeed(50);
+    controller.init();
+    const expected = runSpecs(configStore.getState()).map(engineConfig);
+    const starts = log.filter((m): m is Extract<ToWorker, { type: 'start' }> => m.type === 'start');
+    const surface = log.find(
+      (m): m is Extract<ToWorker, { type: 'surface' }> => m.type === 'surface',
+    );
+    for (const m of starts) expect(m.sliceOf).toEqual(expected);
+    expect(surface?.sliceOf).toEqual(expected);
+    await until(() => runsStore.getState().runs.every((r) => r.state === 'done'));
+    // The first run's start is the slice's centre; seed 2 starts elsewhere on it.
+    expect(runBuffers.get('run0')!.start).toEqual([0, 0]);
+    expect(Math.hypot(...(runBuffers.get('run1')!.start as [number, number]))).toBeGreaterThan(0.1);
+    expect(runBuffers.get('run1')!.offSlice).toBeGreaterThan(0);
+    await until(() => surfaceStore.getState().data?.slice !== undefined);
+    expect(surfaceStore.getState().data!.slice!.kind).toBe('path');
+  });
+
+  it('asks the worker to frame only presets whose runs wander (and N-D ones)', () => {
+    expect(framedByRuns(initialConfigState('sharp-flat').base)).toBe(false);
+    expect(framedByRuns(initialConfigState('saddle').base)).toBe(false);
+    expect(framedByRuns(initialConfigState('random-potential').base)).toBe(true);
+    expect(framedByRuns(initialConfigState('quadratic-nd').base)).toBe(true);
+  });
+
+  it('measures less often where the preset says measuring is costly', () => {
+    const rp = runSpecs(initialConfigState('random-potential'))[0]!;
+    const sf = runSpecs(initialConfigState('sharp-flat'))[0]!;
+    const points = (spec: typeof rp) => {
+      const c = engineConfig(spec);
+      return metricSteps(c.metricsEvery, c.metricsPerDecade ?? 0, plannedSteps(spec.config)).length;
+    };
+    const budget = PRESETS['random-potential'].explorerMetricPoints!;
+    expect(budget).toBeLessThan(METRIC_POINTS);
+    expect(points(rp)).toBeLessThanOrEqual(budget + 2);
+    expect(points(rp)).toBeGreaterThanOrEqual(0.7 * budget);
+    expect(points(sf)).toBeLessThanOrEqual(METRIC_POINTS + 2);
+    expect(points(sf)).toBeGreaterThanOrEqual(0.7 * METRIC_POINTS);
   });
 });

@@ -4,6 +4,8 @@
  * runs store at most ~10 times a second.
  */
 import type { RunConfig } from '../engine/config';
+import { logEvenSchedule } from '../engine/metricSchedule';
+import { PRESETS } from '../engine/presets';
 import type { FromWorker } from '../worker/protocol';
 import { EngineClient, type WatchTiming, type WorkerLike } from './client';
 import { configStore, runSpecs, type RunSpec } from './configStore';
@@ -14,6 +16,12 @@ import { surfaceStore } from './surfaceStore';
 /** Recorded points per run are capped so the longest runs still draw smoothly. */
 export const MAX_POINTS = 50000;
 export const METRIC_POINTS = 200;
+/**
+ * Log-spaced measurements per decade of steps: 20 puts one every ~12% in step, so on the
+ * log-step axis the first hundreds of steps (where a small batch visits and leaves a sharp
+ * basin) are drawn as finely as the end of the run.
+ */
+export const METRIC_PER_DECADE = 20;
 const STATUS_MS = 100;
 export const SURFACE_RES = 96;
 /** The first look at a landscape, before the full-resolution surface. */
@@ -31,10 +39,24 @@ export function engineConfig(spec: RunSpec): RunConfig {
   const c = structuredClone(spec.config);
   const steps = plannedSteps(c);
   c.recordEvery = Math.max(1, Math.ceil(steps / MAX_POINTS));
-  // About METRIC_POINTS full measurements per run, whatever its length, so a
-  // 200-step large-batch run draws as smooth a curve as a 25 600-step small-batch one.
-  c.metricsEvery = Math.max(1, Math.round(steps / METRIC_POINTS));
+  // At most METRIC_POINTS full measurements per run (fewer where the preset says measuring
+  // is costly), whatever its length, so a 200-step large-batch run draws as smooth a curve
+  // as a 25 600-step small-batch one: log-spaced ones for the log-step axis, evenly spaced
+  // ones with the rest for the linear one.
+  const points = PRESETS[c.preset].explorerMetricPoints ?? METRIC_POINTS;
+  const schedule = logEvenSchedule(steps, points, METRIC_PER_DECADE);
+  c.metricsEvery = schedule.every;
+  c.metricsPerDecade = schedule.perDecade;
   return c;
+}
+
+/**
+ * Whether the view is framed on the runs' paths (worked out ahead in the worker): N-D
+ * landscapes (their slice follows the paths) and presets whose runs travel unpredictably
+ * far (random-potential).
+ */
+export function framedByRuns(c: RunConfig): boolean {
+  return PRESETS[c.preset].fitViewToRuns === true || c.landscape.dim !== 2;
 }
 
 export class Controller {
@@ -83,10 +105,12 @@ export class Controller {
     for (const old of this.specs) if (!specs.some((s) => s.id === old.id)) this.client.stop(old.id);
     this.specs = specs;
     const playing = runsStore.getState().playing;
-    const views: RunView[] = specs.map((s) => {
-      const cfg = engineConfig(s);
+    const configs = specs.map(engineConfig);
+    const sliceOf = framedByRuns(state.base) ? configs : undefined;
+    const views: RunView[] = specs.map((s, i) => {
+      const cfg = configs[i]!;
       runBuffers.set(s.id, new RunBuffer(Math.ceil(plannedSteps(cfg) / cfg.recordEvery) + 4));
-      this.client.start(s.id, cfg, !playing);
+      this.client.start(s.id, cfg, !playing, sliceOf);
       return {
         id: s.id,
         label: s.label,
@@ -105,24 +129,19 @@ export class Controller {
     for (const id of [...runBuffers.keys()])
       if (!specs.some((s) => s.id === id)) runBuffers.delete(id);
     runsStore.setState({ runs: views });
-    this.refreshSurface(state.base);
+    this.refreshSurface(state.base, sliceOf);
   }
 
-  private refreshSurface(base: RunConfig): void {
-    // The surface depends on the landscape alone; an N-D slice also passes through the
-    // start (a 2-D surface does not, so picking a start point keeps it).
-    const key = JSON.stringify([
-      base.preset,
-      base.landscape,
-      base.preset === 'quadratic-nd' ? base.seed : 0,
-      base.landscape.dim === 2 ? null : base.start,
-    ]);
+  private refreshSurface(base: RunConfig, sliceOf: RunConfig[] | undefined): void {
+    // The surface depends on the landscape alone — unless the view is framed on the runs'
+    // paths (and, in N-D, sliced along them): then on every run's config.
+    const key = JSON.stringify(sliceOf ?? [base.preset, base.landscape, base.start]);
     if (key === this.surfaceKey) return;
     this.surfaceKey = key;
     surfaceStore.setState({ loading: true });
     let full = false;
     const show = (res: number) =>
-      this.client.surface(base, res).then((s) => {
+      this.client.surface(base, res, { sliceOf }).then((s) => {
         if (key !== this.surfaceKey || full) return;
         full = res === SURFACE_RES;
         const { type: _t, requestId: _r, ...data } = s;
@@ -148,8 +167,9 @@ export class Controller {
     if (m.type === 'frame') {
       const buf = runBuffers.get(m.runId);
       if (!buf) return;
-      // Scene coordinates: N-D runs are projected onto a slice through their start.
-      if (m.start) buf.start = m.dim === 2 ? m.start : [0, 0];
+      // Scene coordinates: N-D runs are projected onto the slice (see worker/slice.ts).
+      if (m.start) buf.start = m.startXY ?? (m.dim === 2 ? m.start : [0, 0]);
+      if (m.offSlice !== undefined) buf.offSlice = Math.max(buf.offSlice, m.offSlice);
       buf.append(m.frame, m.metrics);
       const t = this.now();
       const ended = m.state !== 'running';

@@ -29,6 +29,29 @@ describe('URL codec', () => {
     expect(decodeUrl('x0=0.25,-0.5').config.base.start).toEqual([0.25, -0.5]);
   });
 
+  it("opens random-potential with the explorer's budget, writes none for it, and round-trips the CLI's", () => {
+    const rp = decodeUrl('p=random-potential').config;
+    expect(rp.base.budget).toEqual(PRESETS['random-potential'].explorerBudget);
+    expect(encodeUrl(rp, initialViewState)).toBe('p=random-potential');
+    const full = decodeUrl('p=random-potential&st=10000').config;
+    expect(full.base.budget).toEqual(presetDefaults('random-potential').budget);
+    expect(encodeUrl(full, initialViewState)).toBe('p=random-potential&st=10000');
+  });
+
+  it('round-trips a warm-up peak (written only when not 1) and rejects a bad one with a notice', () => {
+    const s = initialConfigState();
+    s.base.lrSchedule = { kind: 'warmup', fraction: 0.1, peak: 5 };
+    const q = encodeUrl(s, initialViewState);
+    expect(q).toBe('lrs=warmup%3A0.1%3A5');
+    expect(decodeUrl(q).config.base.lrSchedule).toEqual({ kind: 'warmup', fraction: 0.1, peak: 5 });
+    const old = decodeUrl('lrs=warmup:0.2');
+    expect(old.config.base.lrSchedule).toEqual({ kind: 'warmup', fraction: 0.2, peak: 1 });
+    expect(encodeUrl(old.config, initialViewState)).toBe('lrs=warmup%3A0.2');
+    const bad = decodeUrl('lrs=warmup:0.1:-2');
+    expect(bad.config.base.lrSchedule).toEqual({ kind: 'constant' });
+    expect(bad.notices.join(' ')).toMatch(/lrs=warmup:0.1:-2/);
+  });
+
   it('round-trips a changed experiment', () => {
     const s = initialConfigState('saddle');
     s.base.lr = 0.037;
@@ -68,6 +91,23 @@ describe('URL codec', () => {
           expect(d.config.base.seed).toBe(seed);
           expect(d.config.base.lr).toBe(lr);
           expect(d.config.compare.values).toEqual(batches);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it('round-trips any warm-up fraction and peak (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+        (fraction, peak) => {
+          const s = initialConfigState();
+          s.base.lrSchedule = { kind: 'warmup', fraction, peak };
+          const d = decodeUrl(encodeUrl(s, initialViewState));
+          expect(d.notices).toEqual([]);
+          expect(d.config.base.lrSchedule).toEqual({ kind: 'warmup', fraction, peak });
         },
       ),
       { numRuns: 50 },

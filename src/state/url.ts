@@ -83,7 +83,9 @@ const FIELDS: Record<string, { get: Getter; set: Setter }> = {
 };
 
 function encodeLrSchedule(s: RunConfig['lrSchedule']): string {
-  if (s.kind === 'warmup') return `warmup:${s.fraction}`;
+  // The peak is written only when it is not 1 (links from before it existed stay valid).
+  if (s.kind === 'warmup')
+    return s.peak === 1 ? `warmup:${s.fraction}` : `warmup:${s.fraction}:${s.peak}`;
   if (s.kind === 'step') return `step:${s.milestones.join(',')}:${s.factor}`;
   if (s.kind === 'cosine') return `cosine:${s.finalFactor}`;
   return 'constant';
@@ -91,7 +93,10 @@ function encodeLrSchedule(s: RunConfig['lrSchedule']): string {
 
 function decodeLrSchedule(r: string): unknown {
   const [kind, a, b] = r.split(':');
-  if (kind === 'warmup') return { kind, fraction: num(a ?? '') };
+  if (kind === 'warmup')
+    return b === undefined
+      ? { kind, fraction: num(a ?? '') }
+      : { kind, fraction: num(a ?? ''), peak: num(b) };
   if (kind === 'step') return { kind, milestones: list(a ?? ''), factor: num(b ?? '') };
   if (kind === 'cosine') return { kind, finalFactor: num(a ?? '') };
   if (kind === 'constant') return { kind };
@@ -161,7 +166,8 @@ export function decodeUrl(search: string): DecodedUrl {
     if ((PRESET_IDS as readonly string[]).includes(rawPreset)) preset = rawPreset as PresetId;
     else notices.push(`Unknown landscape "${rawPreset}"; showing sharp-flat.`);
   }
-  const input: Record<string, unknown> = { preset, start: explorerDefaults(preset).start };
+  const opening = explorerDefaults(preset);
+  const input: Record<string, unknown> = { preset, start: opening.start, budget: opening.budget };
   for (const [key, f] of Object.entries(FIELDS)) {
     const raw = p.get(key);
     if (raw === null) continue;

@@ -65,7 +65,7 @@ describe('view parameters in the URL', () => {
     const d = decodeViewParams('?dst=1000&dfr=10,5000');
     expect(d.params.diffusion.steps).toBe(1000);
     expect(d.params.diffusion.fitRange).toBeNull();
-    expect(d.notices[0]).toMatch(/fit range/);
+    expect(d.notices[0]).toMatch(/fit range.*using 20…1000/);
   });
 
   it('opens a view alone on its own tab', () => {

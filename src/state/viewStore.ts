@@ -20,6 +20,8 @@ export interface ViewState {
   cameraResets: number;
   /** The colormap legend's key unfolded; null until the user chooses (the layout decides). */
   legendOpen: boolean | null;
+  /** The run the keyboard nudges act on when the runs differ in that setting (0-based). */
+  selectedRun: number;
 }
 
 export const initialViewState: ViewState = {
@@ -33,6 +35,7 @@ export const initialViewState: ViewState = {
   help: false,
   cameraResets: 0,
   legendOpen: null,
+  selectedRun: 0,
 };
 
 export const viewStore = createStore<ViewState>(() => ({ ...initialViewState }));

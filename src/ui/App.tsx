@@ -44,7 +44,13 @@ export function App({ figure }: { figure: string | null }) {
   return (
     <div className={`app app-view ${presenter ? 'is-presenter' : ''}`}>
       <Header />
-      <main className="view-stage" id="tab-panel" role="tabpanel" aria-label="Experiment">
+      <main
+        className="view-stage"
+        id="tab-panel"
+        role="tabpanel"
+        aria-labelledby={`tab-${tab}`}
+        tabIndex={-1}
+      >
         <ViewRouter view={tab} />
       </main>
       <HelpOverlay />

@@ -21,7 +21,13 @@ export function ExplorerLayout({ presenter }: { presenter: boolean }) {
       <aside className="panel panel-controls" aria-label="Controls">
         <ControlsPanel />
       </aside>
-      <main className="stage" id="tab-panel" aria-label="Loss landscape">
+      <main
+        className="stage"
+        id="tab-panel"
+        role="tabpanel"
+        aria-labelledby="tab-explorer"
+        tabIndex={-1}
+      >
         <SceneView />
       </main>
       <aside className="panel panel-readouts" aria-label="Readouts and charts">

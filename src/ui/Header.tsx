@@ -11,6 +11,7 @@ import { shareUrl } from './useUrlSync';
 import { CaptionLine } from './caption/CaptionLine';
 import { Notices } from './Notices';
 import { Tabs } from './views/Tabs';
+import './presenter/presenterHeader.css';
 
 /** `caption`: show the explorer's caption here (the phone layout puts it under the scene). */
 export function Header({ caption = true }: { caption?: boolean }) {

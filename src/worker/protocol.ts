@@ -8,6 +8,9 @@ import type { MetricRecord } from '../engine/metrics';
 import type { Basin } from '../engine/objectives/types';
 import type { EnsembleJob, JobResult } from '../engine/ensemble';
 import type { MutableChunk } from '../engine/runChunk';
+import type { SliceInfo } from './slice';
+
+export type { SliceInfo } from './slice';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -19,7 +22,18 @@ export type FrameData = MutableChunk;
 // ── main → worker ───────────────────────────────────────────────────────────
 export type ToWorker =
   | { type: 'hello'; version: number }
-  | { type: 'start'; runId: string; config: unknown; paused?: boolean }
+  | {
+      type: 'start';
+      runId: string;
+      config: unknown;
+      paused?: boolean;
+      /**
+       * N-D landscapes: the configs of all compared runs (this one among them), whose
+       * paths define the slice the run is projected onto; the surface request names the
+       * same list, so surface and trajectories share one slice.
+       */
+      sliceOf?: unknown[];
+    }
   | { type: 'pause'; runId?: string }
   | { type: 'resume'; runId?: string }
   /** Advance a paused run by this many steps, then stay paused. */
@@ -37,6 +51,8 @@ export type ToWorker =
       config: unknown;
       res: number;
       box?: { lo: number[]; hi: number[] };
+      /** N-D landscapes: the compared runs' configs that define the slice (see start). */
+      sliceOf?: unknown[];
     }
   | { type: 'ping'; id: number }
   /** One ensemble job (pool workers): answered by a job-result or an error with jobId. */
@@ -58,6 +74,10 @@ export type FromWorker =
       dim: number;
       /** Start point (first frame of a run only). */
       start?: number[];
+      /** The start in scene coordinates: itself in 2-D, its projection onto the slice in N-D (first frame only). */
+      startXY?: number[];
+      /** Largest distance of this frame's points from the slice plane (N-D; 0 in 2-D). */
+      offSlice?: number;
       divergedAt?: number | null;
     }
   | {
@@ -86,8 +106,12 @@ export type FromWorker =
       train: Float32Array;
       test: Float32Array;
       basins: Basin[];
+      /** Named saddle points with their "near the saddle" radius (saddle preset). */
+      saddles: Basin[];
       min: number;
       max: number;
+      /** N-D landscapes: which slice this is and how well it holds the runs' paths. */
+      slice?: SliceInfo;
     }
   | { type: 'pong'; id: number };
 

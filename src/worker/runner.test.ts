@@ -60,11 +60,35 @@ describe('Runner', () => {
       runId: 'a',
       config: { ...small, budget: { unit: 'epochs', amount: 1000 } },
     });
-    h.flush(2000);
+    h.flush(300);
     expect(h.frames('a').length).toBe(MAX_FRAMES_IN_FLIGHT);
     h.runner.handle({ type: 'ack', runId: 'a', seq: MAX_FRAMES_IN_FLIGHT });
     h.flush(100);
     expect(h.frames('a').length).toBe(2 * MAX_FRAMES_IN_FLIGHT);
+  });
+
+  it('keeps computing while frames wait for acks, then sends the backlog as one frame', () => {
+    const h = harness();
+    const config = { ...small, budget: { unit: 'epochs', amount: 50 } }; // 1600 steps in 6 s
+    h.runner.handle({ type: 'start', runId: 'a', config });
+    h.flush(3000); // the main thread acknowledges nothing for half the playback
+    const waiting = h.frames('a');
+    expect(waiting).toHaveLength(MAX_FRAMES_IN_FLIGHT);
+    h.runner.handle({ type: 'ack', runId: 'a', seq: waiting[waiting.length - 1]!.seq });
+    const caughtUp = h.frames('a')[MAX_FRAMES_IN_FLIGHT]!;
+    // Half the budget was computed meanwhile, not one tick's worth.
+    expect(caughtUp.steps).toBeGreaterThan(0.45 * 1600);
+    expect(caughtUp.frame.count).toBe(caughtUp.steps - waiting[1]!.steps);
+    for (let i = 0; i < 100; i++) {
+      const f = h.frames('a');
+      h.runner.handle({ type: 'ack', runId: 'a', seq: f[f.length - 1]!.seq });
+      h.flush(100);
+    }
+    const all = h.frames('a');
+    expect(all[all.length - 1]!.state).toBe('done');
+    // Every step arrives exactly once, in order.
+    const steps = all.flatMap((f) => Array.from(f.frame.step));
+    expect(steps).toEqual(Array.from({ length: 1601 }, (_, i) => i));
   });
 
   it('pauses, steps exactly, resumes', () => {

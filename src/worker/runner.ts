@@ -4,8 +4,8 @@
  * a playback rate; each run sends at most one frame per tick and waits for acks when
  * MAX_FRAMES_IN_FLIGHT frames are unconsumed, so the main thread is never flooded.
  */
-import { createRun, ConfigInvalidError, type Run } from '../engine/run';
-import { resolveConfig } from '../engine/validate';
+import { createRun, ConfigInvalidError, type Run, type RunChunk } from '../engine/run';
+import { joinChunks } from './backlog';
 import { runJob } from '../engine/ensemble';
 import {
   BASE_PLAY_SECONDS,
@@ -18,7 +18,7 @@ import {
   type RunState,
   type ToWorker,
 } from './protocol';
-import { computeSurface, projector, type Projector } from './surfaces';
+import { projector, startXY, surfaceReply, type Projector } from './surfaces';
 
 export interface Endpoint {
   post(msg: FromWorker, transfer?: ArrayBuffer[]): void;
@@ -36,6 +36,7 @@ const TICK_MS = 16;
 interface Slot {
   id: string;
   input: Record<string, unknown>;
+  sliceOf: unknown[] | undefined;
   run: Run;
   project: Projector;
   state: RunState;
@@ -46,6 +47,8 @@ interface Slot {
   msPerStep: number;
   sentStart: boolean;
   pendingSteps: number;
+  /** Chunks computed while the run's frames waited for acks (see backlog.ts). */
+  backlog: RunChunk[];
 }
 
 export class Runner {
@@ -74,6 +77,7 @@ export class Runner {
           msg.runId,
           (msg.config ?? {}) as Record<string, unknown>,
           msg.paused ?? false,
+          msg.sliceOf,
         );
       case 'patch': {
         const slot = this.slots.get(msg.runId);
@@ -81,6 +85,7 @@ export class Runner {
           msg.runId,
           { ...(slot?.input ?? {}), ...msg.patch },
           slot?.state === 'paused',
+          slot?.sliceOf,
         );
       }
       case 'pause':
@@ -110,10 +115,13 @@ export class Runner {
       case 'ack': {
         const s = this.slots.get(msg.runId);
         if (s) s.acked = Math.max(s.acked, msg.seq);
+        if (s && s.backlog.length > 0 && s.seq - s.acked < MAX_FRAMES_IN_FLIGHT) this.send(s);
         return this.wake();
       }
-      case 'surface':
-        return this.surface(msg);
+      case 'surface': {
+        const reply = surfaceReply(msg);
+        return this.endpoint.post(reply.message, reply.transfer);
+      }
       case 'job':
         return this.job(msg.jobId, msg.job);
     }
@@ -127,11 +135,18 @@ export class Runner {
     }
   }
 
-  private start(id: string, input: Record<string, unknown>, paused: boolean): void {
+  private start(
+    id: string,
+    input: Record<string, unknown>,
+    paused: boolean,
+    sliceOf: unknown[] | undefined,
+  ): void {
     this.slots.delete(id);
     let run: Run;
+    let project: Projector;
     try {
       run = createRun(input);
+      project = projector(run, sliceOf);
     } catch (e) {
       const errors = e instanceof ConfigInvalidError ? e.errors : undefined;
       return this.endpoint.post({
@@ -144,8 +159,9 @@ export class Runner {
     const slot: Slot = {
       id,
       input,
+      sliceOf,
       run,
-      project: projector(run),
+      project,
       state: paused ? 'paused' : 'running',
       seq: 0,
       acked: 0,
@@ -153,11 +169,13 @@ export class Runner {
       msPerStep: 0.001,
       sentStart: false,
       pendingSteps: 0,
+      backlog: [],
     };
     this.slots.set(id, slot);
     // The first frame (start point and its metrics) goes out at once, even when paused,
     // so a slider change shows something on the very next animation frame.
-    this.advance(slot, 0);
+    this.compute(slot, 0);
+    this.send(slot);
     this.wake();
   }
 
@@ -186,39 +204,49 @@ export class Runner {
     this.lastTick = now;
     const slots = [...this.slots.values()];
     // The playback clock runs in wall time even while a run waits for acks, so a slow
-    // main thread gets fewer, fuller frames rather than a slower run.
+    // main thread gets fewer, fuller frames rather than a slower run: runs keep computing
+    // into their backlog and send it as one frame once acknowledged.
     for (const s of slots) {
       if (s.state !== 'running') continue;
       const rate = (s.run.plannedSteps() / BASE_PLAY_SECONDS) * this.speed;
       s.target = Math.max(s.target, s.run.steps) + (rate * dt) / 1000;
     }
-    const active = slots.filter(
-      (s) =>
-        (s.state === 'running' || s.pendingSteps > 0) && s.seq - s.acked < MAX_FRAMES_IN_FLIGHT,
-    );
+    const active = slots.filter((s) => s.state === 'running' || s.pendingSteps > 0);
     const share = TICK_BUDGET_MS / Math.max(1, active.length);
     for (const s of active) {
       const stepping = s.pendingSteps > 0;
       const want = stepping ? s.pendingSteps : Math.floor(s.target) - s.run.steps;
       const n = Math.min(want, Math.max(1, Math.floor(share / s.msPerStep)));
       if (stepping) s.pendingSteps = want - n;
-      this.advance(s, n);
+      if (n > 0) this.compute(s, n);
     }
+    for (const s of slots)
+      if (s.backlog.length > 0 && s.seq - s.acked < MAX_FRAMES_IN_FLIGHT) this.send(s);
     const busy = slots.some((s) => s.state === 'running' || s.pendingSteps > 0);
-    if (busy) this.clock.later(() => this.tick(), TICK_MS);
+    // A steady tick period: the time spent computing counts toward it.
+    if (busy) this.clock.later(() => this.tick(), Math.max(0, TICK_MS - (this.clock.now() - now)));
     else this.ticking = false;
   }
 
-  private advance(s: Slot, steps: number): void {
+  /** Advances a run and keeps what it produced for the next frame. */
+  private compute(s: Slot, steps: number): void {
     if (steps <= 0 && s.sentStart) return;
     const t0 = this.clock.now();
-    const chunk = s.run.advance(Math.max(0, steps));
+    s.backlog.push(s.run.advance(Math.max(0, steps)));
     if (steps > 0) {
       const per = (this.clock.now() - t0) / steps;
       s.msPerStep = 0.8 * s.msPerStep + 0.2 * Math.max(per, 1e-5);
     }
     if (s.run.status === 'done') s.state = 'done';
     if (s.run.status === 'diverged') s.state = 'diverged';
+  }
+
+  /** Sends the backlog as one frame (transferring its arrays). */
+  private send(s: Slot): void {
+    if (s.backlog.length === 0) return;
+    const chunk = joinChunks(s.backlog);
+    s.backlog = [];
+    const projected = s.project(chunk.positions, chunk.count);
     const frame: FrameData = {
       count: chunk.count,
       step: chunk.step,
@@ -226,7 +254,7 @@ export class Runner {
       lr: chunk.lr,
       batch: chunk.batch,
       batchLoss: chunk.batchLoss,
-      positions: s.project(chunk.positions, chunk.count),
+      positions: projected.xy,
     };
     s.seq++;
     this.endpoint.post(
@@ -242,6 +270,8 @@ export class Runner {
         plannedSteps: s.run.plannedSteps(),
         dim: s.run.dim,
         start: s.sentStart ? undefined : Array.from(s.run.w0),
+        startXY: s.sentStart ? undefined : startXY(s.run, s.sliceOf),
+        offSlice: projected.offSlice,
         divergedAt: s.run.divergedAt,
       },
       frameTransferables(frame),
@@ -257,22 +287,5 @@ export class Runner {
       const errors = e instanceof ConfigInvalidError ? e.errors : undefined;
       this.endpoint.post({ type: 'error', jobId, message: (e as Error).message, errors });
     }
-  }
-
-  private surface(msg: Extract<ToWorker, { type: 'surface' }>): void {
-    const r = resolveConfig(msg.config);
-    if (!r.ok) {
-      return this.endpoint.post({
-        type: 'error',
-        requestId: msg.requestId,
-        message: 'invalid config for surface',
-        errors: r.errors,
-      });
-    }
-    const s = computeSurface(r.config, msg.res, msg.box);
-    this.endpoint.post({ type: 'surface', requestId: msg.requestId, ...s }, [
-      s.train.buffer as ArrayBuffer,
-      s.test.buffer as ArrayBuffer,
-    ]);
   }
 }

@@ -1,62 +1,74 @@
 /**
- * Surfaces and projections for the scene, computed in the worker: train and test
- * loss on a grid (2-D presets directly; N-D presets on a 2-D slice through the start
- * point along two fixed random orthonormal directions), and the matching projection
- * of trajectories onto that slice.
+ * Surfaces and projections for the scene, computed in the worker: train and test loss
+ * on a grid (2-D presets directly; N-D presets on the 2-D slice of slice.ts), and the
+ * matching projection of trajectories onto that slice.
  */
 import type { RunConfig } from '../engine/config';
 import { buildObjective } from '../engine/presets';
-import { createRun, type Run } from '../engine/run';
-import { randomSliceDirections, surfaceGrid } from '../engine/sweep';
+import { ConfigInvalidError, type Run } from '../engine/run';
+import { resolveConfig } from '../engine/validate';
+import type { FromWorker, ToWorker } from './protocol';
+import { surfaceGrid } from '../engine/sweep';
+import { projectPoint, viewSlice, type SliceInfo } from './slice';
 
-/** Maps count × dim positions to count × 2 scene coordinates. */
-export type Projector = (positions: Float32Array, count: number) => Float32Array;
+/**
+ * Maps count × dim positions to count × 2 scene coordinates, and reports the largest
+ * distance of those positions from the slice plane (0 for 2-D landscapes).
+ */
+export type Projector = (
+  positions: Float32Array,
+  count: number,
+) => { xy: Float32Array; offSlice: number };
 
-/** Seed of the slice directions: fixed so every run and surface of a config agree. */
-const SLICE_SEED = 7;
-
-export function projector(run: Run): Projector {
+/**
+ * The projector of one run. N-D runs are projected onto the slice of `sliceOf` (the
+ * configs of all compared runs, first one first), or, alone, onto a slice through their
+ * own start.
+ */
+export function projector(run: Run, sliceOf?: readonly unknown[]): Projector {
   const dim = run.dim;
-  if (dim === 2) return (p) => p;
-  const { d1, d2 } = randomSliceDirections(dim, SLICE_SEED);
-  const c = run.w0;
+  if (dim === 2) return (p) => ({ xy: p, offSlice: 0 });
+  const s = viewSlice(sliceOf && sliceOf.length > 0 ? sliceOf : [run.config]);
   return (p, count) => {
-    const out = new Float32Array(count * 2);
+    const xy = new Float32Array(count * 2);
+    let offSlice = 0;
     for (let i = 0; i < count; i++) {
-      let a = 0;
-      let b = 0;
-      for (let j = 0; j < dim; j++) {
-        const x = p[i * dim + j]! - c[j]!;
-        a += x * d1[j]!;
-        b += x * d2[j]!;
-      }
-      out[2 * i] = a;
-      out[2 * i + 1] = b;
+      const q = projectPoint(s, p, i * dim);
+      xy[2 * i] = q.a;
+      xy[2 * i + 1] = q.b;
+      offSlice = Math.max(offSlice, q.off);
     }
-    return out;
+    return { xy, offSlice };
   };
+}
+
+/** Scene coordinates of a run's start: the point itself in 2-D, its projection in N-D. */
+export function startXY(run: Run, sliceOf?: readonly unknown[]): [number, number] {
+  if (run.dim === 2) return [run.w0[0]!, run.w0[1]!];
+  const q = projectPoint(viewSlice(sliceOf && sliceOf.length > 0 ? sliceOf : [run.config]), run.w0);
+  return [q.a, q.b];
 }
 
 export function computeSurface(
   config: RunConfig,
   res: number,
   box?: { lo: number[]; hi: number[] },
+  sliceOf?: readonly unknown[],
 ) {
   const objective = buildObjective(config);
-  const lo = box?.lo ?? objective.viewBox.lo;
-  const hi = box?.hi ?? objective.viewBox.hi;
-  const view = {
+  const nd = objective.dim !== 2;
+  const fitted = sliceOf && sliceOf.length > 0;
+  // N-D: always a slice; 2-D: only the box around the paths, when asked to fit them.
+  const view = nd || fitted ? viewSlice(fitted ? sliceOf : [config]) : null;
+  const slice = nd ? view : null;
+  const lo = box?.lo ?? view?.box.lo ?? objective.viewBox.lo;
+  const hi = box?.hi ?? view?.box.hi ?? objective.viewBox.hi;
+  const grid = {
     lo: [lo[0]!, lo[1]!] as [number, number],
     hi: [hi[0]!, hi[1]!] as [number, number],
   };
-  let slice: { center: Float64Array; d1: Float64Array; d2: Float64Array } | undefined;
-  if (objective.dim !== 2) {
-    const { d1, d2 } = randomSliceDirections(objective.dim, SLICE_SEED);
-    const start = createRun(config, objective).w0;
-    slice = { center: start, d1, d2 };
-  }
-  const train = surfaceGrid(objective, 'train', view, res, res, slice);
-  const test = surfaceGrid(objective, 'test', view, res, res, slice);
+  const train = surfaceGrid(objective, 'train', grid, res, res, slice ?? undefined);
+  const test = surfaceGrid(objective, 'test', grid, res, res, slice ?? undefined);
   let min = Infinity;
   let max = -Infinity;
   for (const v of train.loss) {
@@ -67,14 +79,48 @@ export function computeSurface(
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  const info: SliceInfo | undefined = slice
+    ? {
+        kind: slice.kind,
+        explained: slice.explained,
+        offSlice: slice.offSlice,
+        reach: slice.reach,
+        pathLoss: slice.pathLoss,
+      }
+    : undefined;
   return {
     nx: res,
     ny: res,
-    box: view,
+    box: grid,
     train: Float32Array.from(train.loss),
     test: Float32Array.from(test.loss),
-    basins: objective.dim === 2 ? [...objective.basins] : [],
+    basins: nd ? [] : [...objective.basins],
+    saddles: nd ? [] : [...(objective.saddles ?? [])],
     min,
     max,
+    ...(info ? { slice: info } : {}),
   };
+}
+
+/** The answer to a surface request: the surface (its grids transferred) or an error. */
+export function surfaceReply(msg: Extract<ToWorker, { type: 'surface' }>): {
+  message: FromWorker;
+  transfer?: ArrayBuffer[];
+} {
+  const r = resolveConfig(msg.config);
+  if (!r.ok) {
+    const message = 'invalid config for surface';
+    return { message: { type: 'error', requestId: msg.requestId, message, errors: r.errors } };
+  }
+  try {
+    const s = computeSurface(r.config, msg.res, msg.box, msg.sliceOf);
+    return {
+      message: { type: 'surface', requestId: msg.requestId, ...s },
+      transfer: [s.train.buffer as ArrayBuffer, s.test.buffer as ArrayBuffer],
+    };
+  } catch (e) {
+    const errors = e instanceof ConfigInvalidError ? e.errors : undefined;
+    const message = (e as Error).message;
+    return { message: { type: 'error', requestId: msg.requestId, message, errors } };
+  }
 }

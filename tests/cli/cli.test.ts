@@ -58,6 +58,23 @@ describe.concurrent('batchscape run', SLOW, () => {
     expect(metrics.at(-1)).toMatchObject({ step: 80, lambdaMax: summary.lambdaMax });
   });
 
+  it('run on the saddle reports the time near the saddle point; other presets report null', async () => {
+    const [saddle, flat] = await Promise.all([
+      json('run', '--preset', 'saddle', '--batch', '512', '--no-trajectory'),
+      json('run', '--epochs', '1', '--batch', '256', '--no-trajectory'),
+    ]);
+    const s = saddle.summary as { steps: number; saddleSteps: number; saddleFraction: number };
+    expect(s.steps).toBe(40);
+    expect(s.saddleSteps).toBeGreaterThan(0);
+    expect(s.saddleFraction).toBe(s.saddleSteps / s.steps);
+    const metrics = saddle.metrics as { saddleSteps: number }[];
+    expect(metrics.at(-1)!.saddleSteps).toBe(s.saddleSteps);
+    // A running count: never falls.
+    for (let i = 1; i < metrics.length; i++)
+      expect(metrics[i]!.saddleSteps).toBeGreaterThanOrEqual(metrics[i - 1]!.saddleSteps);
+    expect(flat.summary).toMatchObject({ saddleSteps: null, saddleFraction: null });
+  });
+
   it('writes the trajectory as CSV', async () => {
     const r = await cli('run', '--epochs', '2', '--batch', '256', '--format', 'csv');
     expect(r.status).toBe(0);
@@ -132,18 +149,29 @@ describe.concurrent('batchscape sweep, diffusion, surface, presets', SLOW, () =>
     expect(lines).toHaveLength(1 + 4);
   });
 
-  it('diffusion: log-spaced t, mean distances and both fits', async () => {
-    const out = await json('diffusion', '--steps', '300', '--seeds', '3');
+  it('diffusion: log-spaced t, mean distances, both fits and the local exponent', async () => {
+    const [out, csv] = await Promise.all([
+      json('diffusion', '--steps', '300', '--seeds', '3'),
+      cli('diffusion', '--steps', '300', '--seeds', '3', '--format', 'csv'),
+    ]);
     const t = out.t as number[];
     expect(t[0]).toBe(1);
     expect(t.at(-1)).toBe(300);
     expect(out.meanDistance as number[]).toHaveLength(t.length);
     expect(out.sdDistance as number[]).toHaveLength(t.length);
-    expect(out.fitRange).toEqual([100, 300]);
+    expect(out.fitRange).toEqual([20, 300]);
     const log = out.logFit as Record<string, number>;
     const pow = out.powerFit as Record<string, number>;
     for (const v of [log.a, log.b, log.r2, pow.c, pow.p, pow.r2])
       expect(isFiniteNumber(v)).toBe(true);
+    // p(t) is parallel to t: null where a one-decade window does not fit in 1 … 300.
+    const p = out.localExponent as (number | null)[];
+    expect(p).toHaveLength(t.length);
+    t.forEach((x, i) => expect(p[i] !== null).toBe(x >= 4 && x * Math.sqrt(10) <= 300 * 1.02));
+    const lines = csv.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('t,meanDistance,sdDistance,localExponent');
+    expect(lines).toHaveLength(1 + t.length);
+    expect(lines[1]).toMatch(/^1,[^,]+,[^,]+,$/);
   });
 
   it('surface: grid dimensions follow --res, N-D gets a slice', async () => {

@@ -34,9 +34,10 @@ describe.concurrent('results do not depend on the number of workers', SLOW, () =
       expect(ci[0]).toBeLessThanOrEqual(r.flatFraction as number);
       expect(ci[1]).toBeGreaterThanOrEqual(r.flatFraction as number);
       expect(r.sharpness).toBeNull();
+      expect(r.saddleFraction).toBeNull(); // sharp-flat names no saddle point
     }
     expect(csv1.stdout.split('\n')[0]).toMatch(
-      /,diverged,flatCi_lo,flatCi_hi,sharpness_mean,sharpness_ci95$/,
+      /,diverged,flatCi_lo,flatCi_hi,sharpness_mean,sharpness_ci95,saddleFraction_mean,saddleFraction_ci95$/,
     );
   });
 

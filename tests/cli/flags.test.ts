@@ -42,6 +42,9 @@ function leafPaths(): Set<string> {
     else paths.add(path);
   };
   for (const preset of PRESET_IDS) walk(presetDefaults(preset), '');
+  // Optional fields are absent from the defaults: set them to see their paths.
+  const optional = resolveConfig({ metricsPerDecade: 0 });
+  if (optional.ok) walk(optional.config, '');
   for (const kind of ['warmup', 'step', 'cosine']) {
     const r = resolveConfig({ lrSchedule: { kind } });
     if (r.ok) walk(r.config.lrSchedule, 'lrSchedule');

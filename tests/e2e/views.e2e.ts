@@ -17,6 +17,7 @@ import {
   type SweepRow,
   type SweepSpec,
 } from '../../src/engine/experiments';
+import { localExponentEnds } from '../../src/engine/stats';
 import { launchBrowser, newPage, screenshot } from './harness';
 import { cellValue, cli, close, done, ensemble, sameRow, type Handle } from './viewHelpers';
 
@@ -112,37 +113,53 @@ describe('science views', () => {
     console.log(`[views] remedies done in ${ms} ms`);
   });
 
-  it('diffusion: curves with both fits and the flat baseline, matching `batchscape diffusion`', async () => {
+  it('diffusion: both fits, p(t) and the flat baseline, matching `batchscape diffusion`', async () => {
     const { page, errors, ms } = await openView('diffusion', 'db=1,4&dk=4&dst=1000&dfl=1');
     const { spec, results } = await ensemble<DiffusionSpec>(page, 'diffusion');
     const curves = diffusionCurves(spec, results as DiffusionSample[]);
     expect(curves.map((c) => c.label)).toEqual(['B = 1', 'B = 4', 'B = 1 (flat)', 'B = 4 (flat)']);
+    expect(spec.fitRange).toEqual([20, 1000]);
+    // Flat baselines average 4 × K runs.
+    expect(spec.curves.map((c) => (c.seeds ?? spec.seeds).length)).toEqual([4, 4, 16, 16]);
     type Out = {
       t: number[];
       meanDistance: number[];
       logFit: { r2: number };
       powerFit: { r2: number; p: number };
+      localExponent: (number | null)[];
     };
-    const base = ['diffusion', '--lr', '2', '--seeds', '4', '--steps', '1000'];
+    const base = ['diffusion', '--lr', '2', '--steps', '1000'];
     // SGD on the random potential is chaotic, so this also checks that the engine's
     // arithmetic is bit-identical in Chromium and Node.
     for (const [i, extra] of [
-      [1, ['--batch', '4']],
-      [2, ['--batch', '1', '--amplitude', '0']],
+      [1, ['--batch', '4', '--seeds', '4']],
+      [2, ['--batch', '1', '--amplitude', '0', '--seeds', '16']],
     ] as const) {
       const out = cli<Out>([...base, ...extra]);
       expect(curves[i]!.t).toEqual(out.t);
       expect(curves[i]!.mean).toEqual(out.meanDistance);
       expect(curves[i]!.logFit.r2).toBe(out.logFit.r2);
       expect(curves[i]!.powerFit.r2).toBe(out.powerFit.r2);
+      expect(curves[i]!.localExponent).toEqual(out.localExponent);
     }
     for (let i = 0; i < 4; i++) {
       close(await cellValue(page, `diffusion-r2log-${i}`), curves[i]!.logFit.r2);
       close(await cellValue(page, `diffusion-r2pow-${i}`), curves[i]!.powerFit.r2);
+      const ends = localExponentEnds(curves[i]!.t, curves[i]!.localExponent, spec.fitRange)!;
+      close(await cellValue(page, `diffusion-pfirst-${i}`), ends.first.p);
+      close(await cellValue(page, `diffusion-plast-${i}`), ends.last.p);
     }
+    await page.waitForSelector('[data-testid="diffusion-chart"] canvas');
+    await page.waitForSelector('[data-testid="diffusion-exponent-chart"] canvas');
     await expect(page.textContent('[data-testid="caption-diffusion"]')).resolves.toMatch(
-      /random potential/,
+      /^On the random potential over t = 20 … 1000, B = 1 .*p\(t\).* On the flat baseline/,
     );
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=CSV')]);
+    const lines = readFileSync((await csv.path())!, 'utf8')
+      .trimEnd()
+      .split('\n');
+    expect(lines[0]).toMatch(/^curve,flat,t,meanDistance,.*,powR2,localExponent$/);
+    expect(lines).toHaveLength(1 + 4 * curves[0]!.t.length);
     await screenshot(page, 'view-diffusion');
     expect(errors).toEqual([]);
     console.log(`[views] diffusion done in ${ms} ms`);

@@ -1,6 +1,7 @@
 /** `batchscape diffusion`: ensemble mean ‖w_t − w_0‖ at log-spaced t, with log and power fits. */
 import type { DiffusionSample } from '../../engine/ensemble';
 import {
+  defaultFitRange,
   diffusionCurves,
   diffusionJobs,
   diffusionTimes,
@@ -11,9 +12,10 @@ import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
 import { parseListValue, usageError, type Flags } from '../flags';
 import { runEnsemble, workersFlag } from '../jobs';
 import { emit, toCsv, toJson } from '../output';
+import { MEASUREMENT_FLAGS } from '../configFlags';
 
 /** Seeds come from --seeds, the budget from --steps, and recording is forced off. */
-const DIFFUSION_OMIT = ['seed', 'epochs', 'metrics-every', 'hessian-every', 'record-every'];
+const DIFFUSION_OMIT = ['seed', 'epochs', ...MEASUREMENT_FLAGS];
 
 export const diffusionCommand: Command = {
   name: 'diffusion',
@@ -23,10 +25,13 @@ export const diffusionCommand: Command = {
     'Runs seeds S … S+K−1 for --steps T updates and samples ‖w_t − w_0‖ at log-spaced t.',
     'By default each seed also draws its own landscape (landscape.dataSeed = seed), an average over',
     'random potentials; --same-landscape keeps one. Over --fit-range it fits d ≈ a·ln t + b and',
-    'd ≈ c·t^p; both R² are computed on d itself, so they compare directly. The flat-potential',
-    'baseline is --amplitude 0 (expect p ≈ 0.5).',
+    'd ≈ c·t^p; both R² are computed on d itself, so they compare directly. The local exponent',
+    'p(t) = d ln d / d ln t (log-log slope over one decade centred on t) is constant for a power',
+    'law and falls like 1/ln t for log growth. The flat-potential baseline is --amplitude 0',
+    '(expect p ≈ 0.5).',
     'JSON: {"config", "seeds", "sameLandscape", "t", "meanDistance", "sdDistance", "fitRange",',
-    '  "logFit": {"a", "b", "r2"}, "powerFit": {"c", "p", "r2"}, "diverged"}. CSV: t,meanDistance,sdDistance.',
+    '  "logFit": {"a", "b", "r2"}, "powerFit": {"c", "p", "r2"}, "diverged", "localExponent"}.',
+    'CSV: t,meanDistance,sdDistance,localExponent.',
   ],
   options: [
     { name: 'seeds', arg: 'K', default: '16', help: 'ensemble size' },
@@ -34,7 +39,7 @@ export const diffusionCommand: Command = {
     {
       name: 'fit-range',
       arg: 'LO,HI',
-      default: '100,T (1,T when T ≤ 100)',
+      default: '20,T (T/10,T when T < 200)',
       help: 'steps over which both laws are fitted',
     },
     { name: 'per-decade', arg: 'N', default: '8', help: 'sample times per factor of ten in t' },
@@ -44,8 +49,8 @@ export const diffusionCommand: Command = {
   ],
   config: { defaultPreset: 'random-potential', omit: DIFFUSION_OMIT },
   examples: [
-    'batchscape diffusion --seeds 32 --steps 10000',
-    'batchscape diffusion --seeds 32 --steps 10000 --amplitude 0',
+    'batchscape diffusion --seeds 64 --steps 20000',
+    'batchscape diffusion --seeds 256 --steps 20000 --amplitude 0',
     'batchscape diffusion --batch 16 --fit-range 100,10000 --format csv',
   ],
   async run(flags: Flags) {
@@ -66,7 +71,7 @@ export const diffusionCommand: Command = {
     const rawRange = flags.raw('fit-range');
     const range = rawRange
       ? parseListValue('fit-range', rawRange, { length: 2 })
-      : [steps > 100 ? 100 : 1, steps];
+      : defaultFitRange(steps);
     const [lo, hi] = range as [number, number];
     if (!(lo > 0 && lo < hi && hi <= steps))
       throw usageError(
@@ -90,11 +95,12 @@ export const diffusionCommand: Command = {
     const results = await runEnsemble('diffusion', diffusionJobs(spec), workers);
     const [curve] = diffusionCurves(spec, results as DiffusionSample[]);
     const ens = { t: curve!.t, meanDistance: curve!.mean, sdDistance: curve!.sd };
+    const p = curve!.localExponent;
     if (format === 'csv') {
       emit(
         toCsv(
-          ['t', 'meanDistance', 'sdDistance'],
-          ens.t.map((x, i) => [x, ens.meanDistance[i], ens.sdDistance[i]]),
+          ['t', 'meanDistance', 'sdDistance', 'localExponent'],
+          ens.t.map((x, i) => [x, ens.meanDistance[i], ens.sdDistance[i], p[i]]),
         ),
       );
       return;
@@ -111,6 +117,7 @@ export const diffusionCommand: Command = {
         logFit: curve!.logFit,
         powerFit: curve!.powerFit,
         diverged: curve!.diverged,
+        localExponent: p,
       }),
     );
   },

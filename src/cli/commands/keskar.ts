@@ -7,12 +7,13 @@ import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
 import { parseListValue, parseNumberValue, usageError, type Flags } from '../flags';
 import { runEnsemble, workersFlag } from '../jobs';
 import { emit, toCsv, toJson } from '../output';
+import { MEASUREMENT_FLAGS } from '../configFlags';
 
 /**
  * The two batch sizes come from --small/--large and the runs are lean (end points only).
  * --eps is the sharpness box here, so Adam's ε is left to --config.
  */
-const KESKAR_OMIT = ['batch', 'eps', 'metrics-every', 'hessian-every', 'record-every'];
+const KESKAR_OMIT = ['batch', 'eps', ...MEASUREMENT_FLAGS];
 
 /** "LO,HI,N" → N points from LO to HI. */
 function parseAlphas(raw: string): number[] {

@@ -13,6 +13,7 @@ import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
 import { usageError, type Flags } from '../flags';
 import { runEnsemble, workersFlag } from '../jobs';
 import { emit, toCsv, toJson } from '../output';
+import { MEASUREMENT_FLAGS } from '../configFlags';
 
 /**
  * Each remedy sets its own recipe (batch, reference batch, LR schedule and scaling, batch
@@ -33,9 +34,7 @@ const REMEDIES_OMIT = [
   'batch-factor',
   'batch-cap',
   'regime-adaptation',
-  'metrics-every',
-  'hessian-every',
-  'record-every',
+  ...MEASUREMENT_FLAGS,
 ];
 
 export const remediesCommand: Command = {

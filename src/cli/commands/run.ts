@@ -94,6 +94,9 @@ export const runCommand: Command = {
       distance: last.distance,
       basin: last.basin,
       divergedAt: run.divergedAt,
+      saddleSteps: last.saddleSteps,
+      saddleFraction:
+        last.saddleSteps === null ? null : run.steps > 0 ? last.saddleSteps / run.steps : 0,
     };
     emit(toJson({ config, summary, ...(withTrajectory ? { trajectory } : {}), metrics }));
   },

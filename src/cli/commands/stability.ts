@@ -7,18 +7,10 @@ import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
 import { parseListValue, usageError, type Flags } from '../flags';
 import { runEnsemble, workersFlag } from '../jobs';
 import { emit, toCsv, toJson } from '../output';
+import { MEASUREMENT_FLAGS } from '../configFlags';
 
 /** Full batch, one seed and the step budget are fixed here; the LR axis is --lrs. */
-const STABILITY_OMIT = [
-  'batch',
-  'lr',
-  'seed',
-  'epochs',
-  'steps',
-  'metrics-every',
-  'hessian-every',
-  'record-every',
-];
+const STABILITY_OMIT = ['batch', 'lr', 'seed', 'epochs', 'steps', ...MEASUREMENT_FLAGS];
 
 const DEFAULT_STEPS = 200;
 const DEFAULT_POINTS = 20;

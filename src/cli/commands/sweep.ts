@@ -15,6 +15,7 @@ import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
 import { parseListValue, parseNumberValue, usageError, type Flags } from '../flags';
 import { runEnsemble, workersFlag } from '../jobs';
 import { emit, toCsv, toJson } from '../output';
+import { MEASUREMENT_FLAGS } from '../configFlags';
 
 /** 1, 4, 16, … up to N, then N itself: a log-spaced default from tiny to full batch. */
 export function defaultBatches(n: number): number[] {
@@ -25,7 +26,7 @@ export function defaultBatches(n: number): number[] {
 }
 
 /** Redefined here (batch, lr, seed) or forced by the lean ensemble runs (recording). */
-const SWEEP_OMIT = ['batch', 'lr', 'seed', 'metrics-every', 'hessian-every', 'record-every'];
+const SWEEP_OMIT = ['batch', 'lr', 'seed', ...MEASUREMENT_FLAGS];
 
 /**
  * A row in the documented field order (the fields of the first CLI version first, then
@@ -46,6 +47,7 @@ export function publicRow(r: SweepRow) {
     flatCi: r.flatCi,
     sharpness: r.sharpness,
     byBasin: r.byBasin,
+    saddleFraction: r.saddleFraction,
   };
 }
 
@@ -61,9 +63,10 @@ export const sweepCommand: Command = {
     'JSON: {"config", "seeds", "rows": [{"batch", "lr", "runs", "flatFraction",',
     '  "finalTrainLoss": {"mean", "ci95"}, "finalTestLoss", "gap", "lambdaMax", "distance", "diverged",',
     '  "flatCi": [lo, hi] | null, "sharpness": {"mean", "ci95"} | null,',
-    '  "byBasin": [{"basin", "runs", "finalTrainLoss", "finalTestLoss", "gap", "lambdaMax"}] | null}]}.',
+    '  "byBasin": [{"basin", "runs", "finalTrainLoss", "finalTestLoss", "gap", "lambdaMax"}] | null,',
+    '  "saddleFraction": {"mean", "ci95"} | null}]}. saddleFraction: share of updates near the saddle point.',
     'CSV: one row per cell (batch,lr,runs,flatFraction,finalTrainLoss_mean,finalTrainLoss_ci95,…,diverged,',
-    '  flatCi_lo,flatCi_hi,sharpness_mean,sharpness_ci95).',
+    '  flatCi_lo,flatCi_hi,sharpness_mean,sharpness_ci95,saddleFraction_mean,saddleFraction_ci95).',
   ],
   options: [
     {
@@ -133,6 +136,7 @@ export const sweepCommand: Command = {
       const header = ['batch', 'lr', 'runs', 'flatFraction'];
       header.push(...rowStatHeader());
       header.push('diverged', 'flatCi_lo', 'flatCi_hi', 'sharpness_mean', 'sharpness_ci95');
+      header.push('saddleFraction_mean', 'saddleFraction_ci95');
       const body = rows.map((r) => [
         r.batch,
         r.lr,
@@ -144,6 +148,8 @@ export const sweepCommand: Command = {
         r.flatCi?.[1],
         r.sharpness?.mean,
         r.sharpness?.ci95,
+        r.saddleFraction?.mean,
+        r.saddleFraction?.ci95,
       ]);
       emit(toCsv(header, body));
       return;

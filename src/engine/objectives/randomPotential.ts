@@ -50,8 +50,17 @@ export class RandomPotentialObjective implements Objective {
   private readonly k: Float64Array;
   private readonly amp: Float64Array;
   private readonly phase: Float64Array;
-  private readonly train: Float64Array;
-  private readonly test: Float64Array;
+  /**
+   * cos and sin of each sample's phase p_im (n × modes, per split). With
+   * cos(k·w − p) = cos(k·w)·cos p + sin(k·w)·sin p, a minibatch costs one cos/sin pair per
+   * mode plus B multiply-adds, instead of B pairs: large batches cost about what B = 1 does.
+   */
+  private readonly trainCos: Float64Array;
+  private readonly trainSin: Float64Array;
+  private readonly testCos: Float64Array;
+  private readonly testSin: Float64Array;
+  /** sin and cos of k·w for one mode (scratch for dm.sincos). */
+  private readonly sinCos = new Float64Array(2);
   private readonly trainIdx: Uint32Array;
   private readonly testIdx: Uint32Array;
   /** k_m · w for the current point, computed once per batch. */
@@ -72,9 +81,9 @@ export class RandomPotentialObjective implements Objective {
     this.nTest = o.nTest;
     this.initBox = { lo: new Array<number>(d).fill(0), hi: new Array<number>(d).fill(0) };
     this.viewBox = { lo: new Array<number>(d).fill(-20), hi: new Array<number>(d).fill(20) };
-    this.k = new Float64Array(m * d);
-    this.amp = new Float64Array(m);
-    this.phase = new Float64Array(m);
+    const k = new Float64Array(m * d);
+    const amp = new Float64Array(m);
+    const phase = new Float64Array(m);
     const logLo = dm.log(o.kMin);
     const logHi = dm.log(Math.max(o.kMax, o.kNoise));
     const delta = m > 1 ? (logHi - logLo) / (m - 1) : 1;
@@ -85,41 +94,47 @@ export class RandomPotentialObjective implements Objective {
       let norm = 0;
       for (let j = 0; j < d; j++) {
         const g = o.dataRng.normal();
-        this.k[i * d + j] = g;
+        k[i * d + j] = g;
         norm += g * g;
       }
       norm = Math.sqrt(norm) || 1;
-      for (let j = 0; j < d; j++) this.k[i * d + j]! *= kMag / norm;
+      for (let j = 0; j < d; j++) k[i * d + j]! *= kMag / norm;
       // Variance a²/2 per mode; √2 makes Σ a²/2 match the shell variance.
       const scale = kMag <= o.kMax ? o.amplitude : o.roughness;
-      this.amp[i] = scale * dm.pow(kMag, -o.hurst) * Math.sqrt(2 * delta);
-      this.phase[i] = o.dataRng.uniform(0, 2 * Math.PI);
+      amp[i] = scale * dm.pow(kMag, -o.hurst) * Math.sqrt(2 * delta);
+      phase[i] = o.dataRng.uniform(0, 2 * Math.PI);
     }
+    // Switched-off modes (amplitude 0: the flat baseline) would add exactly 0 to every sum,
+    // so they are dropped after all draws: the same landscape seed, a fraction of the cost.
+    const kept = [...amp.keys()].filter((i) => amp[i] !== 0);
+    this.amp = Float64Array.from(kept, (i) => amp[i]!);
+    this.phase = Float64Array.from(kept, (i) => phase[i]!);
+    this.k = Float64Array.from(kept.flatMap((i) => [...k.subarray(i * d, (i + 1) * d)]));
     const shift = new Array<number>(d);
     for (let j = 0; j < d; j++) shift[j] = o.shift.length === 1 ? o.shift[0]! : (o.shift[j] ?? 0);
-    this.train = gaussianOffsets(o.dataRng, o.n, d, o.spread, null);
-    this.test = gaussianOffsets(o.dataRng, o.nTest, d, o.spread, shift);
     // Pre-project offsets onto each wave vector: k_m·(w − d_i) = k_m·w − (k_m·d_i).
-    this.train = this.project(this.train, o.n);
-    this.test = this.project(this.test, o.nTest);
-    this.antithetic(this.train, o.n, o.kMax);
-    this.antithetic(this.test, o.nTest, o.kMax);
+    const train = this.project(gaussianOffsets(o.dataRng, o.n, d, o.spread, null), o.n);
+    const test = this.project(gaussianOffsets(o.dataRng, o.nTest, d, o.spread, shift), o.nTest);
+    this.antithetic(train, o.n, o.kMax);
+    this.antithetic(test, o.nTest, o.kMax);
+    [this.trainCos, this.trainSin] = cosSin(train);
+    [this.testCos, this.testSin] = cosSin(test);
     this.trainIdx = identityIndex(o.n);
     this.testIdx = identityIndex(o.nTest);
-    this.kw = new Float64Array(m);
-    this.trainMean = this.phaseMeans(this.train, o.n);
-    this.testMean = this.phaseMeans(this.test, o.nTest);
+    this.kw = new Float64Array(kept.length);
+    this.trainMean = this.phaseMeans(this.trainCos, this.trainSin, o.n);
+    this.testMean = this.phaseMeans(this.testCos, this.testSin, o.nTest);
   }
 
-  private phaseMeans(p: Float64Array, n: number): Float64Array {
+  private phaseMeans(cp: Float64Array, sp: Float64Array, n: number): Float64Array {
     const m = this.amp.length;
     const out = new Float64Array(2 * m);
     for (let q = 0; q < m; q++) {
       let re = 0;
       let im = 0;
       for (let i = 0; i < n; i++) {
-        re += dm.cos(p[i * m + q]!);
-        im -= dm.sin(p[i * m + q]!);
+        re += cp[i * m + q]!;
+        im -= sp[i * m + q]!;
       }
       out[2 * q] = re / n;
       out[2 * q + 1] = im / n;
@@ -129,15 +144,15 @@ export class RandomPotentialObjective implements Objective {
 
   /** mean_i cos(θ_iq) and mean_i sin(θ_iq) for θ_iq = k_q·w − p_iq, from the phase means. */
   private meanCosSin(q: number, means: Float64Array): [number, number] {
-    const c = dm.cos(this.kw[q]!);
-    const s = dm.sin(this.kw[q]!);
+    dm.sincos(this.kw[q]!, this.sinCos);
+    const s = this.sinCos[0]!;
+    const c = this.sinCos[1]!;
     const re = means[2 * q]!;
     const im = means[2 * q + 1]!;
     // e^{iθ} = e^{ik·w}·e^{−ip}: real part = c·re − s·im, imaginary part = s·re + c·im.
     return [c * re - s * im, s * re + c * im];
   }
 
-  /** Replaces each offset row by its phases p_im = k_m·d_i − φ_m (n × modes). */
   /**
    * Roughness modes come in antithetic pairs: sample i + N/2 has sample i's phase plus π,
    * so their dataset mean cancels exactly (for even N) instead of leaving a 1/√N residual
@@ -156,6 +171,7 @@ export class RandomPotentialObjective implements Objective {
     }
   }
 
+  /** Replaces each offset row by its phases p_im = k_m·d_i − φ_m (n × modes). */
   private project(offsets: Float64Array, n: number): Float64Array {
     const d = this.dim;
     const m = this.amp.length;
@@ -187,27 +203,32 @@ export class RandomPotentialObjective implements Objective {
     to: number,
     grad: Float64Array | null,
   ): number {
-    const p = split === 'train' ? this.train : this.test;
+    const cp = split === 'train' ? this.trainCos : this.testCos;
+    const sp = split === 'train' ? this.trainSin : this.testSin;
     const m = this.amp.length;
     const d = this.dim;
+    const sc = this.sinCos;
     this.setPoint(w);
     if (grad) grad.fill(0);
     let loss = 0;
-    // Accumulate Σ_i sin(θ_im) per mode first, then map to w-space once: O(B·m + m·d).
-    const kw = this.kw;
     for (let q = 0; q < m; q++) {
-      let c = 0;
-      let s = 0;
-      const a = this.amp[q]!;
+      // Σ_i cos p_iq and Σ_i sin p_iq over the batch.
+      let bc = 0;
+      let bs = 0;
       for (let t = from; t < to; t++) {
-        const theta = kw[q]! - p[idx[t]! * m + q]!;
-        c += dm.cos(theta);
-        if (grad) s += dm.sin(theta);
+        const at = idx[t]! * m + q;
+        bc += cp[at]!;
+        bs += sp[at]!;
       }
-      loss += a * c;
+      const a = this.amp[q]!;
+      dm.sincos(this.kw[q]!, sc);
+      const s = sc[0]!;
+      const c = sc[1]!;
+      // Σ cos(k·w − p_i) = c·Σcos p_i + s·Σsin p_i; Σ sin(k·w − p_i) = s·Σcos p_i − c·Σsin p_i.
+      loss += a * (c * bc + s * bs);
       if (grad) {
         // ∇ a·cos(k·w − p) = −a·sin(·)·k
-        const f = -a * s;
+        const f = -a * (s * bc - c * bs);
         for (let j = 0; j < d; j++) grad[j]! += f * this.k[q * d + j]!;
       }
     }
@@ -224,8 +245,8 @@ export class RandomPotentialObjective implements Objective {
     if (grad) grad.fill(0);
     let loss = 0;
     for (let q = 0; q < m; q++) {
-      const [mc, ms] = this.meanCosSin(q, means);
       const a = this.amp[q]!;
+      const [mc, ms] = this.meanCosSin(q, means);
       loss += a * mc;
       if (grad) for (let j = 0; j < d; j++) grad[j]! -= a * ms * this.k[q * d + j]!;
     }
@@ -265,4 +286,17 @@ export class RandomPotentialObjective implements Objective {
     this.hvp(w, split, e, col);
     out[2] = col[1]!;
   }
+}
+
+/** Element-wise cos and sin of a phase table. */
+function cosSin(p: Float64Array): [Float64Array, Float64Array] {
+  const c = new Float64Array(p.length);
+  const s = new Float64Array(p.length);
+  const sc = new Float64Array(2);
+  for (let i = 0; i < p.length; i++) {
+    dm.sincos(p[i]!, sc);
+    s[i] = sc[0]!;
+    c[i] = sc[1]!;
+  }
+  return [c, s];
 }

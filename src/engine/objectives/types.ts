@@ -24,6 +24,11 @@ export interface Objective {
   readonly nTest: number;
   /** Named basins (2-D presets with distinct minima); empty when not meaningful. */
   readonly basins: readonly Basin[];
+  /**
+   * Named saddle points of the train surface (the saddle preset), each with the radius
+   * of its "near the saddle" region; absent or empty when the landscape has none.
+   */
+  readonly saddles?: readonly Basin[];
   /** Box where random starts are drawn: w_j ~ U(lo_j, hi_j). */
   readonly initBox: { lo: number[]; hi: number[] };
   /** View box for surfaces and plots (2-D presets); N-D presets give a slice box. */

@@ -19,6 +19,8 @@ export interface Well {
 export interface WellsBase {
   confinement: [number, number];
   wells: Well[];
+  /** Saddle points to name, each found by Newton's method from a guess (saddle preset). */
+  saddles?: { id: string; label: string; guess: [number, number] }[];
 }
 
 export interface Wells2DOptions {
@@ -43,6 +45,7 @@ export class Wells2DObjective implements Objective {
   readonly nTrain: number;
   readonly nTest: number;
   readonly basins: Basin[];
+  readonly saddles: Basin[];
   readonly initBox: { lo: number[]; hi: number[] };
   readonly viewBox: { lo: number[]; hi: number[] };
   private readonly cx: number;
@@ -81,6 +84,7 @@ export class Wells2DObjective implements Objective {
     this.trainIdx = identityIndex(o.n);
     this.testIdx = identityIndex(o.nTest);
     this.basins = o.base.wells.map((w) => this.locateBasin(w, o.spread));
+    this.saddles = (o.base.saddles ?? []).map((sd) => this.locateSaddle(sd));
   }
 
   batchLossGrad(
@@ -190,6 +194,32 @@ export class Wells2DObjective implements Objective {
       if (dm.hypot(g[0]!, g[1]!) < 1e-10) break;
     }
     return { id: well.id, label: well.label, center: [w[0]!, w[1]!], radius: 2.5 * width };
+  }
+
+  /**
+   * Finds the train surface's stationary point near a guess by Newton's method (which,
+   * unlike descent, converges to saddles too). "Near the saddle" is half the way to the
+   * nearest basin's minimum: inside it the surface is still the saddle's shape, and a
+   * run there has not yet committed to a basin.
+   */
+  private locateSaddle(s: { id: string; label: string; guess: [number, number] }): Basin {
+    const w = new Float64Array(s.guess);
+    const g = new Float64Array(2);
+    const h = new Float64Array(3);
+    for (let it = 0; it < 100; it++) {
+      this.fullLossGrad(w, 'train', g);
+      if (dm.hypot(g[0]!, g[1]!) < 1e-12) break;
+      this.hessian2(w, 'train', h);
+      const det = h[0]! * h[2]! - h[1]! * h[1]!;
+      if (det === 0) break;
+      w[0] -= (h[2]! * g[0]! - h[1]! * g[1]!) / det;
+      w[1] -= (h[0]! * g[1]! - h[1]! * g[0]!) / det;
+    }
+    let nearest = Infinity;
+    for (const b of this.basins)
+      nearest = Math.min(nearest, dm.hypot(w[0]! - b.center[0]!, w[1]! - b.center[1]!));
+    const radius = Number.isFinite(nearest) ? 0.5 * nearest : 0.25;
+    return { id: s.id, label: s.label, center: [w[0]!, w[1]!], radius };
   }
 }
 

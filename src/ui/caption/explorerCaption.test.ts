@@ -26,6 +26,7 @@ function metrics(p: Partial<MetricRecord>): MetricRecord {
     noiseScale: 1.27,
     bSimple: 80,
     basin: 'flat',
+    saddleSteps: null,
     ...p,
   };
 }
@@ -39,6 +40,7 @@ function run(label: string, p: Partial<MetricRecord>, extra: Partial<RunOutcome>
     last: metrics(p),
     end: [0.69, 0],
     basinShare: {},
+    instability: null,
     ...extra,
   };
 }
@@ -107,6 +109,28 @@ describe('explorer caption', () => {
     );
   });
 
+  it('flags instability while it happens and never calls an unstable end a minimum', () => {
+    const unstable = {
+      etaLambda: 12,
+      bound: 2,
+      overBound: true,
+      blowUp: { from: -0.6, to: 2000 },
+      safeLr: 0.0167,
+    };
+    const live = run('B = 8', { basin: 'sharp' }, { state: 'running', instability: unstable });
+    expect(explorerCaption(ctx, [live, sharpN])).toMatch(
+      /^Same start.*B = 8 is unstable: η·λ_max = 12 > 2 at its current point, so each step overshoots along the sharpest direction, and its train loss rose from -0.6 to 2000\. Lower the learning rate below 0.0167/,
+    );
+    const ended = { ...live, state: 'done' as const };
+    const text = explorerCaption(ctx, [ended, sharpN]);
+    expect(text).toMatch(/^B = 8 ended unstable \(test -0.507\)/);
+    expect(text).toMatch(
+      /B = 8 ended unstable, not in a minimum: η·λ_max = 12 > 2 at its last point/,
+    );
+    expect(text).not.toMatch(/B = 8 ended in/);
+    expect(text).not.toMatch(/sharp minimum looks better/);
+  });
+
   it('explains a negative gap', () => {
     const neg = run(
       'B = 128',
@@ -130,6 +154,15 @@ describe('explorer caption', () => {
     const c: CaptionContext = { ...ctx, preset: 'bowl', basins: [] };
     expect(explorerCaption(c, [flat8, sharpN])).toBe(
       'B = 8: train -0.633, test -0.507 · B = 1024: train -1.56, test -0.237.',
+    );
+  });
+
+  it('random-potential: says how far each run got, from its numbers', () => {
+    const c: CaptionContext = { ...ctx, preset: 'random-potential', basins: [] };
+    const a = run('B = 1', { distance: 20.7, step: 2000 });
+    const b = run('B = 16', { distance: 20.9, step: 2000 });
+    expect(explorerCaption(c, [a, b])).toMatch(
+      /Distance from the start: B = 1 20.7 after 2000 steps, B = 16 20.9 after 2000 steps\./,
     );
   });
 });

@@ -9,6 +9,9 @@ import type { Basin } from '../../engine/objectives/types';
 import type { CompareField } from '../../state/configStore';
 import { formatCount, formatNumber } from '../format';
 import type { RunOutcome } from './outcome';
+import { instabilityText } from './stability';
+import { endsAtSaddle, saddleLesson } from './saddleTime';
+import { stabilityLesson } from './stabilityLesson';
 
 export interface CaptionContext {
   preset: PresetId;
@@ -17,6 +20,8 @@ export interface CaptionContext {
   landscape: LandscapeConfig;
   /** Named basins of the train surface (from the surface reply). */
   basins: readonly Basin[];
+  /** Named saddle points with their "near" radius (from the surface reply). */
+  saddles?: readonly Basin[];
 }
 
 const BASIN_WORDS: Record<string, string> = {
@@ -26,15 +31,16 @@ const BASIN_WORDS: Record<string, string> = {
   right: 'the right basin',
 };
 const basinWords = (id: string) => BASIN_WORDS[id] ?? `the ${id} basin`;
-const num = (v: number) => formatNumber(v);
+const num = (v: number | null) => formatNumber(v);
 
 const RUNNING: Record<PresetId, string> = {
   'sharp-flat':
     'Same start, same data: a small batch (noisy steps) races a large batch. Drag the batch size and watch where each one settles.',
   bowl: 'A convex bowl: a bigger batch only means less noise on the way to the one minimum. Watch the paths wobble.',
-  saddle: 'Starting above a saddle between two basins: watch how long each run stays near it.',
+  saddle:
+    'Starting above a saddle between two basins: watch how long each run stays inside the circle around the saddle point.',
   'random-potential':
-    'A rough random landscape: watch how far each run wanders from its start, and how slowly that distance grows.',
+    'A rough random landscape whose bumps grow with distance: with a small batch SGD wanders off, its distance from the start growing only like log t (the Diffusion tab measures it); with a large one it may stay trapped.',
   'quadratic-nd':
     'A many-dimensional quadratic seen through a 2-D slice: raise the learning rate past 2/λ_max and it diverges.',
 };
@@ -50,13 +56,27 @@ const FIELD_WORDS: Record<CompareField, string> = {
 const isEnded = (r: RunOutcome) => r.state === 'done' || r.state === 'diverged';
 
 export function explorerCaption(ctx: CaptionContext, runs: readonly RunOutcome[]): string {
-  if (runs.length === 0 || !runs.every(isEnded)) return RUNNING[ctx.preset];
+  if (runs.length === 0 || !runs.every(isEnded)) {
+    // Instability is flagged as it happens, not only at the end.
+    const live = runs
+      .filter((r) => r.state !== 'diverged' && r.instability)
+      .map((r) => instabilityText(r.label, r.instability!, false));
+    return [RUNNING[ctx.preset], ...live].join(' ');
+  }
   const clauses = runs.map((r) => endClause(ctx, r));
+  const settled = runs.filter((r) => !r.instability);
   const lessons = [
     ...runs.filter((r) => r.state === 'diverged').map(divergedText),
-    ...basinLesson(ctx, runs),
-    ...runs.map((r) => betweenText(ctx, r)).filter((t): t is string => t !== null),
-    ...runs.map(negativeGapText).filter((t): t is string => t !== null),
+    // quadratic-nd's stability lesson states η·λ_max against 2 for every run.
+    ...(ctx.preset === 'quadratic-nd' ? [] : runs)
+      .filter((r) => r.state === 'done' && r.instability)
+      .map((r) => instabilityText(r.label, r.instability!, true)),
+    ...basinLesson(ctx, settled),
+    ...saddleLesson(ctx.saddles ?? [], settled),
+    ...(ctx.preset === 'quadratic-nd' ? stabilityLesson(runs) : []),
+    ...(ctx.preset === 'random-potential' ? distanceLesson(settled) : []),
+    ...settled.map((r) => betweenText(ctx, r)).filter((t): t is string => t !== null),
+    ...settled.map(negativeGapText).filter((t): t is string => t !== null),
   ];
   return `${clauses.join(' · ')}.${lessons.length ? ' ' + lessons.join(' ') : ''}`;
 }
@@ -66,14 +86,28 @@ function endClause(ctx: CaptionContext, r: RunOutcome): string {
   const m = r.last;
   if (!m) return `${r.label} ended`;
   const test = `test ${num(m.testLoss)}`;
+  if (r.instability) return `${r.label} ended unstable (${test})`;
   if (ctx.basins.length === 0) return `${r.label}: train ${num(m.trainLoss)}, ${test}`;
-  const where = m.basin ? `in ${basinWords(m.basin)}` : 'between basins';
+  const where = m.basin
+    ? `in ${basinWords(m.basin)}`
+    : endsAtSaddle(ctx.saddles ?? [], r)
+      ? 'at the saddle point'
+      : 'between basins';
   return `${r.label} ended ${where} (${test})`;
 }
 
 function divergedText(r: RunOutcome): string {
   const at = r.divergedAt !== null ? ` at step ${formatCount(r.divergedAt)}` : '';
-  return `${r.label} diverged${at}: its steps overshot and grew without bound — lower its learning rate (η = ${num(r.lr)}).`;
+  const i = r.instability;
+  const why =
+    i?.overBound && i.etaLambda !== null
+      ? ` (η·λ_max = ${num(i.etaLambda)} > ${num(i.bound)} at its last measured point)`
+      : '';
+  const fix =
+    i?.safeLr != null
+      ? `lower its learning rate below ${num(i.safeLr)}`
+      : `lower its learning rate (η = ${num(r.lr)})`;
+  return `${r.label} diverged${at}: its steps overshot and grew without bound${why} — ${fix}.`;
 }
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -116,6 +150,8 @@ function basinLesson(ctx: CaptionContext, runs: readonly RunOutcome[]): string[]
 function betweenText(ctx: CaptionContext, r: RunOutcome): string | null {
   const m = r.last;
   if (r.state !== 'done' || !m || m.basin || ctx.basins.length === 0) return null;
+  // At the saddle point itself: the saddle lesson says so, with its numbers.
+  if (endsAtSaddle(ctx.saddles ?? [], r)) return null;
   const near = r.end ? nearestBasin(ctx.basins, r.end) : null;
   const lmin = m.lambdaMin;
   const slope =
@@ -150,6 +186,18 @@ function nearestBasin(
     if (!best || d < best.d) best = { basin: b, d };
   }
   return best ? { basin: best.basin, inside: best.d <= best.basin.radius } : null;
+}
+
+/** Random potential: how far each run got (its story is distance, not where it ended). */
+function distanceLesson(runs: readonly RunOutcome[]): string[] {
+  const measured = runs.filter((r) => r.state === 'done' && r.last);
+  if (measured.length === 0) return [];
+  const parts = measured.map(
+    (r) => `${r.label} ${num(r.last!.distance)} after ${formatCount(r.last!.step)} steps`,
+  );
+  return [
+    `Distance from the start: ${parts.join(', ')}. The ‖w − w₀‖ chart (log t) shows how its growth slows; the Diffusion tab averages it over many landscapes and fits log t against a power law.`,
+  ];
 }
 
 function negativeGapText(r: RunOutcome): string | null {

@@ -6,6 +6,7 @@
 import type { MetricRecord } from '../../engine/metrics';
 import type { RunBuffer } from '../../state/buffers';
 import type { RunView } from '../../state/runsStore';
+import { instabilityOf, type Instability } from './stability';
 
 export interface RunOutcome {
   label: string;
@@ -19,12 +20,25 @@ export interface RunOutcome {
   end: [number, number] | null;
   /** Share of the full measurements taken inside each named basin (basin id → share). */
   basinShare: Readonly<Record<string, number>>;
+  /** Past the stability bound or blowing up at its latest measurement (see stability.ts). */
+  instability: Instability | null;
 }
 
-export function runOutcome(view: RunView, buf: RunBuffer | undefined): RunOutcome {
+/**
+ * `bound` is the stability bound of the run's optimizer (stabilityBound), null when it has
+ * none (Adam).
+ */
+export function runOutcome(
+  view: RunView,
+  buf: RunBuffer | undefined,
+  bound: number | null,
+): RunOutcome {
   const share: Record<string, number> = {};
   const n = buf?.basins.length ?? 0;
   for (const b of buf?.basins ?? []) if (b) share[b] = (share[b] ?? 0) + 1 / n;
+  let minLoss: number | null = null;
+  for (const v of buf?.series.trainLoss ?? [])
+    if (v !== null && Number.isFinite(v) && (minLoss === null || v < minLoss)) minLoss = v;
   return {
     label: view.label,
     state: view.state,
@@ -34,5 +48,6 @@ export function runOutcome(view: RunView, buf: RunBuffer | undefined): RunOutcom
     last: view.last,
     end: buf?.head() ?? null,
     basinShare: share,
+    instability: instabilityOf(view.lr, view.last, minLoss, bound),
   };
 }

@@ -2,12 +2,16 @@
  * The small charts beside the scene: loss, gap, distance from start, sharpness. Each
  * draws every run in its palette colour; the "log x" toggle applies to all but the
  * distance chart, which is always log x (the Hoffer plot). Exports sit at the bottom.
+ *
+ * Presenter mode shows ONE chart, as large as the panel allows, with a picker: four
+ * charts in a 340 × ~450 px column at 18 px type would each be a thumbnail nobody at the
+ * back of a hall can read, and a scrolling panel hides them from the room.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useRuns, useView } from '../../state/react';
 import { setView } from '../../state/viewStore';
 import { ExportMenu } from '../export/ExportMenu';
-import { CHARTS } from './chartDefs';
+import { CHARTS, type ChartId } from './chartDefs';
 import type { RunInfo } from './chartOptions';
 import { LiveChart } from './LiveChart';
 import './charts.css';
@@ -27,11 +31,36 @@ export function ChartsPanel() {
     [runsKey],
   );
   const logX = useView((v) => v.logX);
+  const presenter = useView((v) => v.presenter);
+  const [shown, setShown] = useState<ChartId>('loss');
+  const one = CHARTS.find((c) => c.id === shown) ?? CHARTS[0]!;
 
   return (
-    <section className="charts-panel" aria-label="Charts">
+    <section
+      className={presenter ? 'charts-panel is-one-chart' : 'charts-panel'}
+      aria-label="Charts"
+    >
       <div className="charts-toolbar">
-        <label title="Show step on a logarithmic axis, so early and late training both get room (the distance chart is always log).">
+        {presenter && (
+          <div className="charts-picker" role="group" aria-label="Chart shown">
+            {CHARTS.map((c) => (
+              <button
+                key={c.id}
+                type="button"
+                aria-pressed={c.id === one.id}
+                title={c.tooltip}
+                data-testid={`chart-pick-${c.id}`}
+                onClick={() => setShown(c.id)}
+              >
+                {c.short}
+              </button>
+            ))}
+          </div>
+        )}
+        <label
+          className="secondary"
+          title="Show step on a logarithmic axis, so early and late training both get room (the distance chart is always log)."
+        >
           <input
             type="checkbox"
             checked={logX}
@@ -40,9 +69,11 @@ export function ChartsPanel() {
           log x (step)
         </label>
       </div>
-      {CHARTS.map((def) => (
-        <LiveChart key={def.id} def={def} runs={runs} logX={logX} />
-      ))}
+      {presenter ? (
+        <LiveChart key={one.id} def={one} runs={runs} logX={logX} fill />
+      ) : (
+        CHARTS.map((def) => <LiveChart key={def.id} def={def} runs={runs} logX={logX} />)
+      )}
       <ExportMenu />
     </section>
   );

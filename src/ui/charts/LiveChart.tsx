@@ -14,15 +14,20 @@ import { readChartTheme, useDocumentTheme } from './themeColors';
 
 /** ~7 refreshes a second: smooth enough to watch, cheap next to the scene's frames. */
 const REFRESH_MS = 150;
+/** A filling chart never gets a plot shorter than this (the panel scrolls instead). */
+const MIN_FILL_HEIGHT = 120;
 
 export function LiveChart({
   def,
   runs,
   logX,
+  fill = false,
 }: {
   def: ChartDef;
   runs: readonly RunInfo[];
   logX: boolean;
+  /** Take the height the layout gives the plot box (presenter mode) instead of CHART_HEIGHT. */
+  fill?: boolean;
 }) {
   const hostRef = useRef<HTMLDivElement>(null);
   const theme = useDocumentTheme();
@@ -32,7 +37,7 @@ export function LiveChart({
     const host = hostRef.current;
     if (!host) return;
     const width = Math.max(120, host.clientWidth);
-    const opts = buildOptions(def, runs, xLog, readChartTheme(), width);
+    const opts = buildOptions(def, runs, xLog, readChartTheme(), width, fill);
     const u = new uPlot(opts, chartData(def, [], xLog), host);
 
     // A restarted run gets a new buffer object: identity and version together say
@@ -50,10 +55,16 @@ export function LiveChart({
     refresh();
     const timer = window.setInterval(refresh, REFRESH_MS);
 
-    const ro = new ResizeObserver(() => {
+    // uPlot's height excludes its legend, which sits under the plot inside the host.
+    const fit = () => {
       const w = host.clientWidth;
-      if (w > 0 && Math.abs(w - u.width) > 1) u.setSize({ width: w, height: CHART_HEIGHT });
-    });
+      const legend = u.root.querySelector<HTMLElement>('.u-legend')?.offsetHeight ?? 0;
+      const h = fill ? Math.max(MIN_FILL_HEIGHT, host.clientHeight - legend) : CHART_HEIGHT;
+      if (w > 0 && (Math.abs(w - u.width) > 1 || Math.abs(h - u.height) > 1))
+        u.setSize({ width: w, height: h });
+    };
+    fit();
+    const ro = new ResizeObserver(fit);
     ro.observe(host);
 
     return () => {
@@ -61,10 +72,10 @@ export function LiveChart({
       ro.disconnect();
       u.destroy();
     };
-  }, [def, runs, xLog, theme]);
+  }, [def, runs, xLog, theme, fill]);
 
   return (
-    <figure className="live-chart" data-testid={`chart-${def.id}`}>
+    <figure className={fill ? 'live-chart is-fill' : 'live-chart'} data-testid={`chart-${def.id}`}>
       <figcaption title={def.tooltip}>{def.title}</figcaption>
       <div ref={hostRef} className="live-chart-plot" />
     </figure>

@@ -22,6 +22,8 @@ export interface ChartLine {
 export interface ChartDef {
   id: ChartId;
   title: string;
+  /** A word or two for the presenter-mode chart picker. */
+  short: string;
   /** One plain sentence: what the chart shows and how to read it. */
   tooltip: string;
   /** 'always' for the Hoffer distance plot (straight line ⇔ log t growth); else the "log x" toggle. */
@@ -33,7 +35,8 @@ export interface ChartDef {
 export const CHARTS: readonly ChartDef[] = [
   {
     id: 'loss',
-    title: 'Loss (train solid, test dashed)',
+    short: 'Loss',
+    title: 'Loss: train (solid) / test (dashed)',
     tooltip:
       'Full-split train and test loss at each measured step; the space between a run’s two lines is its generalization gap.',
     xLog: 'toggle',
@@ -45,6 +48,7 @@ export const CHARTS: readonly ChartDef[] = [
   },
   {
     id: 'gap',
+    short: 'Gap',
     title: 'Generalization gap (test − train)',
     tooltip:
       'How much worse each run does on test data than on training data as training goes on; lower is better.',
@@ -54,6 +58,7 @@ export const CHARTS: readonly ChartDef[] = [
   },
   {
     id: 'distance',
+    short: 'Distance',
     title: 'Distance from start ‖w_t − w_0‖ (log step)',
     tooltip:
       'How far the weights are from where they started, against log step: a straight line means ultra-slow log t diffusion (Hoffer et al.).',
@@ -63,6 +68,7 @@ export const CHARTS: readonly ChartDef[] = [
   },
   {
     id: 'lambda',
+    short: 'λ_max',
     title: 'Sharpness λ_max (log scale)',
     tooltip:
       'Largest Hessian eigenvalue of the train loss where each run is: high values mean the run sits in a sharp basin.',

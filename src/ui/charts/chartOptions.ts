@@ -2,12 +2,13 @@
  * uPlot options and data for one chart definition: one series per run and line,
  * in the run's palette colour, with theme-coloured axes and a live hover legend.
  */
-import type uPlot from 'uplot';
+import uPlot from 'uplot';
 import type { RunBuffer } from '../../state/buffers';
 import { RUN_DASHES } from '../../state/palette';
 import { formatCount, formatNumber } from '../format';
 import { alignSeries, type SeriesSource } from './alignSeries';
 import type { ChartDef } from './chartDefs';
+import { logAxisTicks } from './logTicks';
 import type { ChartTheme } from './themeColors';
 
 export const CHART_HEIGHT = 140;
@@ -29,6 +30,8 @@ export function buildOptions(
   logX: boolean,
   theme: ChartTheme,
   width: number,
+  /** Legend entries named by the run alone (presenter): one line each at large type. */
+  shortLegend = false,
 ): uPlot.Options {
   const series: uPlot.Series[] = [
     { label: 'step', value: (u, _v, _s, idx) => formatCount(latest(u.data[0], idx)) },
@@ -40,10 +43,13 @@ export function buildOptions(
     def.lines.forEach((line, k) => {
       const primary = k === 0;
       series.push({
-        label: merged ? `${run.label} ${def.lines.map((l) => l.suffix).join(' / ')}` : run.label,
+        label:
+          merged && !shortLegend
+            ? `${run.label} ${def.lines.map((l) => l.suffix).join(' / ')}`
+            : run.label,
         class: merged && !primary ? 'legend-merged' : undefined,
         stroke: run.color,
-        width: line.width,
+        width: line.width * theme.lineScale,
         dash: line.dash === 'run' ? [...RUN_DASHES[run.index % RUN_DASHES.length]!] : line.dash,
         // Runs are on a union step grid (see alignSeries): a run's own records are joined across the others' steps.
         spanGaps: true,
@@ -63,6 +69,7 @@ export function buildOptions(
     ticks: { stroke: theme.grid, width: 1, size: 4 },
     values,
   });
+  const px = theme.axisFontSize;
   return {
     width,
     height: CHART_HEIGHT,
@@ -80,11 +87,14 @@ export function buildOptions(
     axes: [
       {
         ...axis((_u, splits) => splits.map((s) => (s === null ? '' : formatCount(s)))),
-        size: Math.round(theme.fontSize * 2),
+        size: Math.round(px * 2.5),
+        // Digits are ~0.6 em wide; labels keep half an em between them.
+        ...(logX ? logSplits('width', (v) => formatCount(v).length * px * 0.6, px / 2) : {}),
       },
       {
         ...axis((_u, splits) => splits.map((s) => (s === null ? '' : formatNumber(s, 2)))),
-        size: Math.round(theme.fontSize * 3.3),
+        size: Math.round(px * 4),
+        ...(def.yLog ? logSplits('height', () => px, px * 0.6) : {}),
       },
     ],
     cursor: { sync: { key: CURSOR_SYNC }, drag: { x: true, y: false } },
@@ -142,6 +152,26 @@ function mirrorToggle(u: uPlot, sidx: number | null, opts: uPlot.Series, perRun:
     // Only when different: setSeries fires this hook again for each sibling.
     if (i !== sidx && u.series[i]!.show !== opts.show) u.setSeries(i, { show: opts.show });
   }
+}
+
+/**
+ * Round log ticks (logTicks.ts) for an axis along the plot's width or height, with room
+ * for each label (`labelPx`). uPlot's own label filter for log axes would drop some of
+ * them again, so every tick keeps its label.
+ */
+function logSplits(
+  along: 'width' | 'height',
+  labelPx: (v: number) => number,
+  padPx: number,
+): Partial<uPlot.Axis> {
+  return {
+    splits: (u, _axis, min, max) => {
+      // uPlot's bbox is in canvas pixels.
+      const length = (along === 'width' ? u.bbox.width : u.bbox.height) / uPlot.pxRatio;
+      return logAxisTicks(min, max, length, labelPx, padPx);
+    },
+    filter: (_u, splits) => splits,
+  };
 }
 
 function stepRange(min: number | null, max: number | null, log: boolean): uPlot.Range.MinMax {

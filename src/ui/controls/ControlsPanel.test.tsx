@@ -122,4 +122,33 @@ describe('ControlsPanel', () => {
     setValue(byTestId('speed-select'), 'max', 'change');
     expect(speeds.at(-1)).toBe(Infinity);
   });
+
+  it('warm-up has a peak (× η) whose effect the note states in numbers; the config follows', () => {
+    setValue(byTestId('lr-schedule'), 'warmup', 'change');
+    expect(configStore.getState().base.lrSchedule).toEqual({
+      kind: 'warmup',
+      fraction: 0.1,
+      peak: 1,
+    });
+    setValue(byTestId('warmup-peak'), '5');
+    expect(configStore.getState().base.lrSchedule).toEqual({
+      kind: 'warmup',
+      fraction: 0.1,
+      peak: 5,
+    });
+    expect(byTestId('warmup-note').textContent).toMatch(
+      /up to 0.05 \(5 × η = 0.01\) over the first 10%/,
+    );
+    setValue(byTestId('warmup-peak'), '-1');
+    expect(configStore.getState().base.lrSchedule).toMatchObject({ peak: 5 });
+  });
+
+  it('growing the batch says, per run, what it does — and when it changes nothing', () => {
+    setValue(byTestId('batch-schedule'), 'grow', 'change');
+    const notes = byTestId('grow-notes').textContent;
+    expect(notes).toMatch(/B = 8 grows from B = 8 to 512\./);
+    expect(notes).toMatch(
+      /B = 1024 is already at the cap \(1024\): the schedule changes nothing for this run\./,
+    );
+  });
 });

@@ -10,12 +10,14 @@ import type {
   LrScalingRule,
   RunConfig,
 } from '../../engine/config';
-import { patchBase } from '../../state/configStore';
+import { useMemo } from 'react';
+import { patchBase, runSpecs } from '../../state/configStore';
 import { useConfig } from '../../state/react';
 import { CheckboxField, MilestonesField, NumberField, RangeField, SelectField } from './fields';
 import { Section } from './Section';
 import { TIPS } from './tips';
 import { Term } from '../glossary';
+import { growNotes, warmupNote } from './scheduleNotes';
 
 const UNIT_OPTIONS = [
   { value: 'epochs', label: 'epochs' },
@@ -51,8 +53,11 @@ function convertBudget(c: RunConfig, unit: Budget['unit']): Budget {
 
 export function ScheduleSection() {
   const base = useConfig((c) => c.base);
-  const by = useConfig((c) => c.compare.field);
+  const compare = useConfig((c) => c.compare);
+  const by = compare.field;
   const n = base.landscape.n;
+  // What each run will actually use (the comparison may vary the batch or η).
+  const runs = useMemo(() => runSpecs({ base, compare, notices: [] }), [base, compare]);
   return (
     <Section title="Batch & schedules" defaultOpen={false} secondary testId="section-schedules">
       <div className="field-pair">
@@ -83,7 +88,7 @@ export function ScheduleSection() {
         options={LR_SCHEDULE_OPTIONS}
         onChange={(kind) => patchBase({ lrSchedule: { kind } })}
       />
-      <LrScheduleParams s={base.lrSchedule} />
+      <LrScheduleParams s={base.lrSchedule} lrs={runs.map((r) => r.config.lr)} />
 
       <div className="field-pair">
         <SelectField
@@ -113,7 +118,7 @@ export function ScheduleSection() {
         options={BATCH_SCHEDULE_OPTIONS}
         onChange={(kind) => patchBase({ batchSchedule: { kind } })}
       />
-      <BatchScheduleParams s={base.batchSchedule} n={n} />
+      <BatchScheduleParams s={base.batchSchedule} n={n} notes={growNotes(runs)} />
 
       {by === 'regimeAdaptation' ? (
         <p className="controls-note">Each run sets its own regime adaptation (see Runs above).</p>
@@ -143,21 +148,37 @@ export function ScheduleSection() {
   );
 }
 
-function LrScheduleParams({ s }: { s: LrSchedule }) {
+function LrScheduleParams({ s, lrs }: { s: LrSchedule; lrs: number[] }) {
   switch (s.kind) {
     case 'constant':
       return null;
     case 'warmup':
       return (
-        <RangeField
-          label="Warm-up fraction"
-          tip={TIPS.warmup}
-          value={s.fraction}
-          min={0}
-          max={1}
-          step={0.01}
-          onChange={(fraction) => patchBase({ lrSchedule: { ...s, fraction } })}
-        />
+        <>
+          <div className="field-pair">
+            <RangeField
+              label="Warm-up fraction"
+              tip={TIPS.warmup}
+              value={s.fraction}
+              min={0}
+              max={1}
+              step={0.01}
+              onChange={(fraction) => patchBase({ lrSchedule: { ...s, fraction } })}
+            />
+            <NumberField
+              label="Peak (× η)"
+              tip={TIPS.warmupPeak}
+              testId="warmup-peak"
+              value={s.peak}
+              min={0.01}
+              max={100}
+              onChange={(peak) => patchBase({ lrSchedule: { ...s, peak } })}
+            />
+          </div>
+          <p className="controls-note" data-testid="warmup-note">
+            {warmupNote(lrs, s.fraction, s.peak)}
+          </p>
+        </>
       );
     case 'step':
       return (
@@ -193,10 +214,17 @@ function LrScheduleParams({ s }: { s: LrSchedule }) {
   }
 }
 
-function BatchScheduleParams({ s, n }: { s: BatchSchedule; n: number }) {
+function BatchScheduleParams({ s, n, notes }: { s: BatchSchedule; n: number; notes: string[] }) {
   if (s.kind !== 'grow') return null;
   return (
     <>
+      {notes.length > 0 && (
+        <ul className="controls-note controls-note-list" data-testid="grow-notes">
+          {notes.map((t) => (
+            <li key={t}>{t}</li>
+          ))}
+        </ul>
+      )}
       <div className="field-pair">
         <NumberField
           label="× factor"

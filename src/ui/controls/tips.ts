@@ -23,6 +23,8 @@ export const TIPS = {
   budget: 'How long each run trains.',
   lrSchedule: 'How the learning rate changes during training.',
   warmup: 'Fraction of training spent ramping the learning rate up from zero.',
+  warmupPeak:
+    'Where the warm-up ends, as a multiple of the learning rate η: above 1 it warms up to a higher rate and keeps it (the remedy for large batches).',
   lrMilestones: 'When to cut the learning rate, as fractions of training (e.g. 0.5 = halfway).',
   lrFactor: 'What the learning rate is multiplied by at each milestone.',
   cosineFinal: 'The learning rate at the end, as a fraction of the start.',

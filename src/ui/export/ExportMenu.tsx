@@ -21,13 +21,17 @@ export function ExportMenu() {
       data-testid="export-menu"
     >
       <span className="export-label">Export</span>
-      <button type="button" onClick={png} title="Save the 3-D scene as it looks now as a PNG image">
+      <button
+        type="button"
+        onClick={png}
+        title="Save the figure as it looks now as a PNG image: the caption, the scene (every panel side by side), the run key, minima labels and colour legend"
+      >
         PNG
       </button>
       <button
         type="button"
         onClick={exportCsv}
-        title="Download two CSV files: every recorded trajectory point, and every metric measurement, per run"
+        title="Download one CSV: per run and recorded step, the epoch, learning rate, batch size, minibatch loss and position, and the full-split metrics where they were measured"
       >
         CSV
       </button>

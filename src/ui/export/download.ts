@@ -5,7 +5,8 @@
 import { runBuffers } from '../../state/buffers';
 import { configStore, runSpecs } from '../../state/configStore';
 import { engineConfig } from '../../state/controller';
-import { exportJson as buildJson, metricsCsv, trajectoryCsv, type ExportRun } from './serialize';
+import { composeScene } from './sceneImage';
+import { exportJson as buildJson, runsCsv, type ExportRun } from './serialize';
 
 /** The runs as the engine ran them: the config the controller sent, and what came back. */
 export function collectExportRuns(): ExportRun[] {
@@ -35,12 +36,17 @@ function saveText(text: string, filename: string, type: string): void {
 }
 
 /**
- * The scene canvas as PNG. The renderer keeps its drawing buffer (preserveDrawingBuffer),
- * so toBlob sees the last frame rather than a cleared one. Resolves false when there
- * is no scene to save.
+ * The scene as it looks now, as a PNG: caption, every canvas and the figure's overlays
+ * (sceneImage.ts). The renderers keep their drawing buffers (preserveDrawingBuffer), so
+ * the canvases hold their last frames. Resolves false when there is no scene to save.
  */
 export async function exportPng(): Promise<boolean> {
-  const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="scene"] canvas');
+  const scene = document.querySelector<HTMLElement>('[data-testid="scene"]');
+  if (!scene) return false;
+  const canvas = await composeScene(
+    scene,
+    document.querySelector<HTMLElement>('[data-testid="caption"]'),
+  );
   if (!canvas) return false;
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) return false;
@@ -48,11 +54,9 @@ export async function exportPng(): Promise<boolean> {
   return true;
 }
 
-/** Two files: trajectory points, and full-split metrics. */
+/** One CSV: every run's trajectory points joined with its measurements (serialize.ts). */
 export function exportCsv(): void {
-  const runs = collectExportRuns();
-  saveText(trajectoryCsv(runs), 'batchscape-trajectories.csv', 'text/csv');
-  saveText(metricsCsv(runs), 'batchscape-metrics.csv', 'text/csv');
+  saveText(runsCsv(collectExportRuns()), 'batchscape-runs.csv', 'text/csv');
 }
 
 export function exportJson(): void {

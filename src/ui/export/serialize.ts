@@ -2,10 +2,19 @@
  * Pure builders from run buffers to export text (CSV, JSON). No DOM here, so the
  * formats are unit-tested; download.ts does the saving.
  */
-import { METRIC_KEYS, type MetricKey, type RunBuffer } from '../../state/buffers';
+import {
+  METRIC_KEYS,
+  POINT_KEYS,
+  type MetricKey,
+  type PointKey,
+  type RunBuffer,
+} from '../../state/buffers';
 
-/** Bump when the JSON layout changes incompatibly. */
-export const EXPORT_VERSION = 1;
+/**
+ * The JSON layout's version. 2 added `epoch`, `lr`, `batch` and `batchLoss` to each
+ * trajectory and `epoch` to each metric record; every version-1 field is unchanged.
+ */
+export const EXPORT_VERSION = 2;
 
 export interface ExportRun {
   id: string;
@@ -15,7 +24,7 @@ export interface ExportRun {
   buffer: RunBuffer | null;
 }
 
-export type ExportMetric = { step: number; basin: string | null } & Record<
+export type ExportMetric = { step: number; epoch: number; basin: string | null } & Record<
   MetricKey,
   number | null
 >;
@@ -28,48 +37,81 @@ export interface ExportDocument {
     id: string;
     label: string;
     config: unknown;
-    trajectory: { step: number[]; x: (number | null)[]; y: (number | null)[] };
+    trajectory: { step: number[]; x: (number | null)[]; y: (number | null)[] } & Record<
+      PointKey,
+      (number | null)[]
+    >;
     metrics: ExportMetric[];
   }[];
 }
 
-export const TRAJECTORY_HEADER = ['run', 'label', 'step', 'x', 'y'] as const;
-export const METRICS_HEADER = ['run', 'label', 'step', ...METRIC_KEYS, 'basin'] as const;
+/** Trajectory columns, then the full-split metric columns (empty where not measured). */
+export const RUNS_CSV_HEADER = [
+  'run',
+  'label',
+  'step',
+  'epoch',
+  'lr',
+  'batch',
+  'batchLoss',
+  'x',
+  'y',
+  ...METRIC_KEYS,
+  'basin',
+] as const;
 
-/** One row per recorded trajectory point per run. */
-export function trajectoryCsv(runs: readonly ExportRun[]): string {
-  const lines = [TRAJECTORY_HEADER.join(',')];
+/**
+ * One CSV for every run: one row per run and step at which anything was recorded — an
+ * outer join of the trajectory (every recordEvery-th step, the start and the end: epoch,
+ * lr, batch, batchLoss, x, y) and the sparser full-split measurements (the metric schedule:
+ * trainLoss … basin) on the step. A row's metric cells are empty where no measurement was
+ * taken at that step, and its trajectory cells where that step's point was not kept (long
+ * runs thin the trajectory); nothing is interpolated or carried forward. A measured row's
+ * epoch is the measurement's (float64); other values are the frames' float32.
+ */
+export function runsCsv(runs: readonly ExportRun[]): string {
+  const lines = [RUNS_CSV_HEADER.join(',')];
   for (const run of runs) {
     const b = run.buffer;
     if (!b) continue;
     const head = `${csvField(run.id)},${csvField(run.label)}`;
-    for (let i = 0; i < b.count; i++) {
-      lines.push(
-        `${head},${b.steps[i]},${float32String(b.positions[2 * i]!)},${float32String(b.positions[2 * i + 1]!)}`,
-      );
+    const metrics = metricRecords(b);
+    let i = 0;
+    let j = 0;
+    while (i < b.count || j < metrics.length) {
+      const ts = i < b.count ? b.steps[i]! : Infinity;
+      const ms = j < metrics.length ? metrics[j]!.step : Infinity;
+      const point = ts <= ms ? i++ : -1;
+      const m = ms <= ts ? metrics[j++]! : null;
+      lines.push(`${head},${csvRow(b, point, m)}`);
     }
   }
   return lines.join('\n') + '\n';
 }
 
-/** One row per full-split measurement per run; missing values are empty cells. */
-export function metricsCsv(runs: readonly ExportRun[]): string {
-  const lines = [METRICS_HEADER.join(',')];
-  for (const run of runs) {
-    for (const m of metricRecords(run.buffer)) {
-      const cells = [csvField(run.id), csvField(run.label), String(m.step)];
-      for (const k of METRIC_KEYS) cells.push(m[k] === null ? '' : String(m[k]));
-      cells.push(m.basin === null ? '' : csvField(m.basin));
-      lines.push(cells.join(','));
-    }
-  }
-  return lines.join('\n') + '\n';
+/** Step … basin of one joined row: a trajectory point (index, or -1) and/or a measurement. */
+function csvRow(b: RunBuffer, point: number, m: ExportMetric | null): string {
+  const has = point >= 0;
+  // As in the CLI's CSV: a non-finite value (a diverged step's loss) is an empty cell.
+  const f32 = (v: number) => (has && Number.isFinite(v) ? float32String(v) : '');
+  const cells = [
+    String(has ? b.steps[point]! : m!.step),
+    m ? String(m.epoch) : f32(b.points.epoch[point]!),
+    f32(b.points.lr[point]!),
+    f32(b.points.batch[point]!),
+    f32(b.points.batchLoss[point]!),
+    f32(b.positions[2 * point]!),
+    f32(b.positions[2 * point + 1]!),
+  ];
+  for (const k of METRIC_KEYS) cells.push(m && m[k] !== null ? String(m[k]) : '');
+  cells.push(m && m.basin !== null ? csvField(m.basin) : '');
+  return cells.join(',');
 }
 
 export function metricRecords(b: RunBuffer | null): ExportMetric[] {
   if (!b) return [];
   return b.metricSteps.map((step, i) => {
-    const rec = { step, basin: b.basins[i] ?? null } as ExportMetric;
+    const rec = { step, epoch: b.metricEpochs[i]!, basin: b.basins[i] ?? null } as ExportMetric;
     for (const k of METRIC_KEYS) rec[k] = b.series[k][i] ?? null;
     return rec;
   });
@@ -83,19 +125,22 @@ export function exportDocument(runs: readonly ExportRun[], url: string): ExportD
     runs: runs.map((run) => {
       const b = run.buffer;
       const n = b?.count ?? 0;
-      const step: number[] = [];
-      const x: (number | null)[] = [];
-      const y: (number | null)[] = [];
-      for (let i = 0; i < n; i++) {
-        step.push(b!.steps[i]!);
-        x.push(float32Number(b!.positions[2 * i]!));
-        y.push(float32Number(b!.positions[2 * i + 1]!));
-      }
+      const column = (a: Float32Array | undefined, stride = 1, offset = 0) =>
+        Array.from({ length: n }, (_, i) => float32Number(a![i * stride + offset]!));
+      const points = Object.fromEntries(POINT_KEYS.map((k) => [k, column(b?.points[k])])) as Record<
+        PointKey,
+        (number | null)[]
+      >;
       return {
         id: run.id,
         label: run.label,
         config: run.config,
-        trajectory: { step, x, y },
+        trajectory: {
+          step: Array.from(b?.steps.subarray(0, n) ?? []),
+          x: column(b?.positions, 2, 0),
+          y: column(b?.positions, 2, 1),
+          ...points,
+        },
         metrics: metricRecords(b),
       };
     }),

@@ -65,8 +65,10 @@ function HelpDialog() {
           </tbody>
         </table>
         <p className="help-note">
-          Shortcuts pause while you type in a field. Arrows and [ ] change every run when the runs
-          differ in that setting.
+          Shortcuts pause while you type in a field; a slider keeps its arrows. When the runs differ
+          in batch size or learning rate, arrows and [ ] change the selected run (marked ▸ in the
+          readouts; 1 – 4 selects), otherwise the shared value. The opposite key undoes the last
+          change exactly.
         </p>
         <button ref={closeRef} type="button" className="help-close" onClick={close}>
           Close

@@ -22,7 +22,7 @@ export interface Shortcut {
   active?: () => boolean;
   /** Acts on the live runs, so it is off while a science view is open (no hidden changes). */
   explorerOnly?: boolean;
-  run: (c: Commands) => void;
+  run: (c: Commands, key: string) => void;
 }
 
 function toggleFullscreen(): void {
@@ -57,7 +57,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     keys: ['ArrowRight', 'ArrowUp'],
     display: '→ / ↑',
-    description: 'Double the batch size',
+    description: "Double the selected run's batch size (or the shared one)",
     explorerOnly: true,
     repeats: true,
     run: () => nudgeBatch(1),
@@ -65,7 +65,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     keys: ['ArrowLeft', 'ArrowDown'],
     display: '← / ↓',
-    description: 'Halve the batch size',
+    description: "Halve the selected run's batch size (or the shared one)",
     explorerOnly: true,
     repeats: true,
     run: () => nudgeBatch(-1),
@@ -73,18 +73,25 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     keys: [']'],
     display: ']',
-    description: 'Double the learning rate',
+    description: "Double the selected run's learning rate (or the shared one)",
     explorerOnly: true,
     repeats: true,
-    run: () => nudgeLr(2),
+    run: () => nudgeLr(1),
   },
   {
     keys: ['['],
     display: '[',
-    description: 'Halve the learning rate',
+    description: "Halve the selected run's learning rate (or the shared one)",
     explorerOnly: true,
     repeats: true,
-    run: () => nudgeLr(0.5),
+    run: () => nudgeLr(-1),
+  },
+  {
+    keys: ['1', '2', '3', '4'],
+    display: '1 – 4',
+    description: 'Select the run that arrows and [ ] change',
+    explorerOnly: true,
+    run: (_c, key) => setView({ selectedRun: Number(key) - 1 }),
   },
   {
     keys: ['t', 'T'],

@@ -9,6 +9,7 @@ import { initialViewState, viewStore } from '../../state/viewStore';
 import { ControllerContext } from '../controllerContext';
 import { HelpOverlay } from './HelpOverlay';
 import { useShortcuts } from './useShortcuts';
+import { resetNudgeMemory } from './nudges';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -31,6 +32,14 @@ function Harness() {
   return (
     <>
       <input data-testid="text" />
+      <button type="button" data-testid="btn">
+        Presenter
+      </button>
+      <input type="range" min={0} max={10} defaultValue={5} />
+      <input type="checkbox" />
+      <select>
+        <option>a</option>
+      </select>
       <HelpOverlay />
     </>
   );
@@ -51,6 +60,7 @@ function press(
 }
 
 beforeEach(() => {
+  resetNudgeMemory();
   configStore.setState(initialConfigState());
   viewStore.setState({ ...initialViewState });
   ctl = fakeController();
@@ -79,18 +89,46 @@ describe('useShortcuts', () => {
     expect(viewStore.getState().presenter).toBe(false);
   });
 
-  it('arrows double and halve every run batch in a batch comparison, clamped to 1…N', () => {
+  it('arrows double and halve the selected run only; 1–4 select the run', () => {
     const n = configStore.getState().base.landscape.n;
     expect(configStore.getState().compare).toEqual({ field: 'batch', values: [8, n] });
     press('ArrowRight');
     expect(configStore.getState().compare.values).toEqual([16, n]);
     press('ArrowUp');
     expect(configStore.getState().compare.values).toEqual([32, n]);
+    press('2');
+    expect(viewStore.getState().selectedRun).toBe(1);
     press('ArrowLeft');
-    press('ArrowDown');
-    expect(configStore.getState().compare.values).toEqual([8, n / 4]);
+    expect(configStore.getState().compare.values).toEqual([32, n / 2]);
+    press('1');
     for (let i = 0; i < 20; i++) press('ArrowLeft');
-    expect(configStore.getState().compare.values).toEqual([1, 1]);
+    expect(configStore.getState().compare.values).toEqual([1, n / 2]);
+  });
+
+  it('→ then ← returns exactly where it started, also at the clamp and off the slider steps', () => {
+    const n = configStore.getState().base.landscape.n;
+    const values = () => configStore.getState().compare.values;
+    press('ArrowRight');
+    press('ArrowLeft');
+    expect(values()).toEqual([8, n]);
+    press('2');
+    press('ArrowRight'); // already N: nothing to do …
+    expect(values()).toEqual([8, n]);
+    press('ArrowLeft'); // … so ← undoes nothing, rather than halving
+    expect(values()).toEqual([8, n]);
+    press('ArrowLeft');
+    expect(values()).toEqual([8, n / 2]);
+    setComparison({ field: 'batch', values: [100, n] });
+    press('1');
+    press('ArrowLeft');
+    press('ArrowRight');
+    expect(values()).toEqual([100, n]);
+    // Property: any sequence of nudges followed by its opposites in reverse is the identity.
+    const start = values().slice();
+    const seq = [1, 1, -1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, -1] as const;
+    for (const d of seq) press(d > 0 ? 'ArrowRight' : 'ArrowLeft');
+    for (const d of [...seq].reverse()) press(d > 0 ? 'ArrowLeft' : 'ArrowRight');
+    expect(values()).toEqual(start);
   });
 
   it('arrows change the base batch when the runs differ in something else', () => {
@@ -111,7 +149,9 @@ describe('useShortcuts', () => {
 
     setComparison({ field: 'lr', values: [0.01, 0.1] });
     press(']');
-    expect(configStore.getState().compare.values).toEqual([0.02, 0.2]);
+    expect(configStore.getState().compare.values).toEqual([0.02, 0.1]);
+    press('[');
+    expect(configStore.getState().compare.values).toEqual([0.01, 0.1]);
   });
 
   it('space, s and r drive the controller; space does not scroll', () => {
@@ -124,6 +164,29 @@ describe('useShortcuts', () => {
     expect(ctl.calls.reset).toBe(1);
     press(' ', { repeat: true });
     expect(ctl.calls.toggle).toBe(1);
+  });
+
+  it('space plays / pauses from a focused button or slider, but not from text, select or checkbox', () => {
+    const button = host.querySelector('button[data-testid="btn"]') as HTMLButtonElement;
+    const slider = host.querySelector('input[type="range"]') as HTMLInputElement;
+    const box = host.querySelector('input[type="checkbox"]') as HTMLInputElement;
+    const select = host.querySelector('select') as HTMLSelectElement;
+    expect(press(' ', {}, button).defaultPrevented).toBe(true);
+    expect(press(' ', {}, slider).defaultPrevented).toBe(true);
+    expect(ctl.calls.toggle).toBe(2);
+    // The space's keyup would click the button: it is swallowed too.
+    const up = new KeyboardEvent('keyup', { key: ' ', bubbles: true, cancelable: true });
+    act(() => void button.dispatchEvent(up));
+    expect(up.defaultPrevented).toBe(true);
+    // Enter still activates a button; a slider keeps its arrows; others keep their space.
+    expect(press('Enter', {}, button).defaultPrevented).toBe(false);
+    expect(press('ArrowRight', {}, slider).defaultPrevented).toBe(false);
+    expect(press(' ', {}, box).defaultPrevented).toBe(false);
+    expect(press(' ', {}, select).defaultPrevented).toBe(false);
+    expect(ctl.calls.toggle).toBe(2);
+    // Letters on a slider are shortcuts (the slider has no use for them).
+    press('p', {}, slider);
+    expect(viewStore.getState().presenter).toBe(true);
   });
 
   it('t switches the camera, c asks for a camera reset', () => {

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MetricRecord } from '../../engine/metrics';
 import { configStore, initialConfigState } from '../../state/configStore';
 import { runsStore, type RunView } from '../../state/runsStore';
+import { surfaceStore } from '../../state/surfaceStore';
+import type { SurfaceData } from '../../state/surfaceStore';
 import { Readouts } from './Readouts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -27,6 +29,7 @@ const last: MetricRecord = {
   noiseScale: 1.27875,
   bSimple: null,
   basin: 'sharp',
+  saddleSteps: null,
 };
 
 function run(i: number, patch: Partial<RunView>): RunView {
@@ -58,14 +61,16 @@ afterEach(() => {
   act(() => root.unmount());
   host.remove();
   runsStore.setState({ runs: [] });
+  surfaceStore.setState({ data: null });
 });
 
 describe('Readouts', () => {
   it('shows each run’s formatted values with tooltips', () => {
     runsStore.setState({
       runs: [
-        run(0, { last, state: 'done', progress: 1 }),
-        run(1, { last: { ...last, basin: null } }),
+        // η·λ_max = 0.001 × 1234.5 ≈ 1.2 < 2: stable, so the basin is named.
+        run(0, { last, state: 'done', progress: 1, lr: 0.001 }),
+        run(1, { last: { ...last, basin: null }, lr: 0.001 }),
       ],
     });
     act(() => root.render(<Readouts />));
@@ -86,11 +91,36 @@ describe('Readouts', () => {
       expect(th.getAttribute('title')!.length).toBeGreaterThan(20);
   });
 
+  it('calls a run past the stability bound unstable, never a minimum', () => {
+    // η·λ_max = 0.01 × 1234.5 ≈ 12 > 2 for plain SGD.
+    runsStore.setState({ runs: [run(0, { last, state: 'done', progress: 1, lr: 0.01 })] });
+    act(() => root.render(<Readouts />));
+    expect(cell('readout-basin-run0').textContent).toBe('unstable');
+  });
+
   it('shows dashes before the first measurement and where a run diverged', () => {
     runsStore.setState({ runs: [run(0, {}), run(1, { state: 'diverged', divergedAt: 412 })] });
     act(() => root.render(<Readouts />));
     expect(cell('readout-gap-run0').textContent).toBe('—');
     expect(cell('readout-basin-run0').textContent).toBe('—');
     expect(cell('readout-state-run1').textContent).toBe('diverged at step 412');
+  });
+
+  it('shows the time near the saddle only on a landscape with a saddle point', () => {
+    runsStore.setState({
+      runs: [
+        run(0, { last: { ...last, step: 2560, saddleSteps: 14 } }),
+        run(1, { last: { ...last, step: 40, saddleSteps: 19 } }),
+      ],
+    });
+    act(() => root.render(<Readouts />));
+    expect(host.querySelector('[data-testid="readout-saddle-run0"]')).toBeNull();
+    const saddle = { id: 'saddle', label: 'saddle point', center: [0, 0], radius: 0.25 };
+    act(() =>
+      surfaceStore.setState({ data: { basins: [], saddles: [saddle] } as unknown as SurfaceData }),
+    );
+    expect(cell('readout-saddle-run0').textContent).toBe('0.55% (14)');
+    expect(cell('readout-saddle-run1').textContent).toBe('47.5% (19)');
+    expect(Number(cell('readout-saddle-run1').dataset.value)).toBeCloseTo(19 / 40, 12);
   });
 });

@@ -13,12 +13,14 @@ import {
   type RefObject,
 } from 'react';
 import type { RunView } from '../../state/runsStore';
-import { useConfig, useRuns, useSurface } from '../../state/react';
+import { useConfig, useRuns, useSurface, useView } from '../../state/react';
 import { formatNumber, stateText } from '../format';
 import { READOUT_ROWS, type BasinContext } from './rows';
 import { RunKey } from './RunKey';
 import { shortBasin, shortRunLabel } from './narrowLabels';
 import { worseOnTest } from './endResults';
+import { useRunOutcomes } from '../caption/useRunOutcomes';
+import { instabilityText } from '../caption/stability';
 import './readouts.css';
 
 /** Presets whose surfaces have named basins (so "no basin" means "between basins"). */
@@ -28,18 +30,28 @@ export function Readouts() {
   const runs = useRuns((s) => s.runs);
   const preset = useConfig((c) => c.base.preset);
   const basins = useSurface((s) => s.data?.basins);
+  const saddleCount = useSurface((s) => s.data?.saddles.length ?? 0);
   const ctx = useMemo<BasinContext>(
     () => ({
       hasBasins: PRESETS_WITH_BASINS.has(preset) || (basins?.length ?? 0) > 0,
+      hasSaddle: saddleCount > 0,
       labels: Object.fromEntries((basins ?? []).map((b) => [b.id, b.label])),
     }),
-    [preset, basins],
+    [preset, basins, saddleCount],
   );
+  const rows = useMemo(() => READOUT_ROWS.filter((row) => row.applies?.(ctx) ?? true), [ctx]);
 
   const worse = worseOnTest(runs);
   const many = runs.length > 2;
   const tableRef = useRef<HTMLTableElement>(null);
   const short = useShortLabels(tableRef, runs.map((r) => r.label).join('\n'));
+  const outcomes = useRunOutcomes();
+  const instability = new Map(outcomes.map((o) => [o.id, o.outcome.instability]));
+  const compareField = useConfig((c) => c.compare.field);
+  const selectedRun = useView((v) => v.selectedRun);
+  // The keyboard nudges act on one run only when the runs differ in batch size or LR.
+  const selected =
+    compareField === 'batch' || compareField === 'lr' ? Math.min(selectedRun, runs.length - 1) : -1;
 
   if (runs.length === 0) {
     return (
@@ -65,7 +77,15 @@ export function Readouts() {
               <th
                 key={r.id}
                 scope="col"
-                title={`Run ${r.label}: its colour and line style in the scene and charts`}
+                className={i === selected ? 'is-selected' : undefined}
+                aria-current={i === selected ? 'true' : undefined}
+                data-testid={`readout-head-${r.id}`}
+                title={
+                  `Run ${r.label}: its colour and line style in the scene and charts` +
+                  (i === selected
+                    ? '. Selected: the arrow keys and [ ] change this run (1–4 selects another).'
+                    : '')
+                }
               >
                 <RunKey
                   color={r.color}
@@ -78,13 +98,16 @@ export function Readouts() {
           </tr>
         </thead>
         <tbody>
-          {READOUT_ROWS.map((row) => (
-            <tr key={row.id}>
+          {rows.map((row) => (
+            <tr key={row.id} className={row.secondary ? 'secondary' : undefined}>
               <th scope="row" title={row.tooltip}>
                 {row.label}
               </th>
               {runs.map((r) => {
-                const cell = row.cell(r, ctx);
+                const unstable = instability.get(r.id) ?? null;
+                // An unstable run is bouncing or blowing up: never "in a minimum".
+                const cell =
+                  row.id === 'basin' && unstable ? { text: 'unstable' } : row.cell(r, ctx);
                 const exact = typeof cell.value === 'number' ? ` (${r.label}: ${cell.value})` : '';
                 const bad = row.id === 'testloss' && worse.has(r.id);
                 return (
@@ -112,26 +135,35 @@ export function Readouts() {
               })}
             </tr>
           ))}
-          <tr>
+          {/* The scene's run key says the same in presenter mode. */}
+          <tr className="secondary">
             <th
               scope="row"
               title="Whether the run is still going, paused, finished, or blew up (diverged)."
             >
               state
             </th>
-            {runs.map((r) => (
-              <td
-                key={r.id}
-                data-testid={`readout-state-${r.id}`}
-                className={`readout-state is-${r.error ? 'error' : r.state}`}
-                title={
-                  r.error ??
-                  'Whether the run is still going, paused, finished, or blew up (diverged).'
-                }
-              >
-                {stateText(r)}
-              </td>
-            ))}
+            {runs.map((r) => {
+              const unstable = instability.get(r.id) ?? null;
+              const ended = r.state === 'done' || r.state === 'diverged';
+              return (
+                <td
+                  key={r.id}
+                  data-testid={`readout-state-${r.id}`}
+                  data-unstable={unstable ? 'true' : undefined}
+                  className={`readout-state is-${r.error ? 'error' : unstable ? 'unstable' : r.state}`}
+                  title={
+                    r.error ??
+                    (unstable
+                      ? instabilityText(r.label, unstable, ended)
+                      : 'Whether the run is still going, paused, finished, or blew up (diverged).')
+                  }
+                >
+                  {stateText(r)}
+                  {unstable && r.state !== 'diverged' && ' · unstable'}
+                </td>
+              );
+            })}
           </tr>
         </tbody>
       </table>

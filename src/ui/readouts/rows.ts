@@ -5,10 +5,13 @@
  */
 import type { RunView } from '../../state/runsStore';
 import { basinText, formatCount, formatNumber, MISSING } from '../format';
+import { saddleCellText, saddleTime } from '../caption/saddleTime';
 
 export interface BasinContext {
   /** The landscape has named basins, so "no basin" means "between basins". */
   hasBasins: boolean;
+  /** The landscape names a saddle point, so "time near the saddle" applies. */
+  hasSaddle?: boolean;
   /** Basin id → the landscape's own name for it. */
   labels: Readonly<Record<string, string>>;
 }
@@ -25,6 +28,10 @@ export interface ReadoutRow {
   label: string;
   tooltip: string;
   cell: (run: RunView, ctx: BasinContext) => Cell;
+  /** Left out in presenter mode, where a short table leaves the chart room on a 720 px screen. */
+  secondary?: boolean;
+  /** Shown only where it applies (absent: always). */
+  applies?: (ctx: BasinContext) => boolean;
 }
 
 const metric = (v: number | null | undefined): Cell => ({
@@ -63,6 +70,7 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
   },
   {
     id: 'lambdamin',
+    secondary: true,
     label: 'λ_min',
     tooltip:
       'Smallest curvature (lowest Hessian eigenvalue) here: negative means a direction that still goes downhill, as at a saddle.',
@@ -70,6 +78,7 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
   },
   {
     id: 'noisescale',
+    secondary: true,
     label: 'noise g',
     tooltip:
       'SGD noise scale g = η(N/B − 1)/(1 − momentum) (Smith et al.): larger g means noisier steps that can shake SGD out of sharp basins.',
@@ -77,6 +86,7 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
   },
   {
     id: 'bsimple',
+    secondary: true,
     label: 'B_simple',
     tooltip:
       'Gradient noise scale tr(Σ)/|G|² (McCandlish et al.): roughly the batch size beyond which bigger batches stop helping, in samples.',
@@ -92,7 +102,19 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
     }),
   },
   {
+    id: 'saddle',
+    label: 'at saddle',
+    tooltip:
+      'Time spent near the saddle point: the share of this run’s updates that ended inside the dashed circle around it, and (in brackets) how many. At equal epochs a large batch makes fewer updates, so the same number of updates near the saddle is a larger share of its training.',
+    applies: (ctx) => ctx.hasSaddle === true,
+    cell: (r) => {
+      const t = saddleTime(r.last);
+      return t ? { text: saddleCellText(t), value: t.share } : { text: MISSING, value: null };
+    },
+  },
+  {
     id: 'distance',
+    secondary: true,
     // No-break spaces: a formula is one word to the line breaker.
     label: '‖w\u00a0−\u00a0w₀‖',
     tooltip:
@@ -101,6 +123,7 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
   },
   {
     id: 'step',
+    secondary: true,
     label: 'step',
     tooltip:
       'Parameter updates done so far out of the updates this run will make (bigger batches make fewer updates per epoch).',
@@ -111,6 +134,7 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
   },
   {
     id: 'lr',
+    secondary: true,
     label: 'lr η',
     tooltip:
       'Current learning rate η: the step size of each update (schedules and scaling rules may change it over time).',
@@ -118,6 +142,7 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
   },
   {
     id: 'batch',
+    secondary: true,
     label: 'batch B',
     tooltip:
       'Current batch size B, in samples: how many training samples each gradient step averages over.',

@@ -1,9 +1,14 @@
 /**
  * The header's tabs (WAI-ARIA tabs pattern): one tab stop for the whole bar, arrow keys
  * / Home / End move between tabs and open them (automatic activation: each view opens
- * instantly, and its results persist when you leave and come back).
+ * instantly, and its results persist when you leave and come back), keeping focus on
+ * the new tab; Enter or Space on a tab moves focus into its panel.
+ *
+ * Opening the explorer or leaving it swaps the whole page layout, header included, so the
+ * focused tab button is replaced: the wanted focus is remembered across that remount
+ * (`pendingFocus`) instead of being lost to the page body.
  */
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { TABS, type TabId } from '../../state/viewParams';
 import { setTab } from '../../state/viewParamsStore';
 import { useViewParams } from '../../state/react';
@@ -20,7 +25,7 @@ export const TAB_LABELS: Record<TabId, { label: string; tip: string }> = {
   },
   diffusion: {
     label: 'Diffusion',
-    tip: 'How far SGD travels from its start: like log t on a random potential, over the range of scales its bumps span (Hoffer et al.); like √t on a flat one.',
+    tip: 'How far SGD travels from its start: like log t on a random potential whose bumps grow over every scale the walk reaches, like √t on a flat one (Hoffer et al.). Both laws are fitted and the local exponent p(t) is shown.',
   },
   keskar: {
     label: 'Keskar',
@@ -32,9 +37,29 @@ export const TAB_LABELS: Record<TabId, { label: string; tip: string }> = {
   },
 };
 
+let pendingFocus: 'tab' | 'panel' | null = null;
+
 export function Tabs() {
   const tab = useViewParams((s) => s.tab);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  useEffect(() => {
+    const want = pendingFocus;
+    pendingFocus = null;
+    if (want === 'tab') refs.current[TABS.indexOf(tab)]?.focus();
+    else if (want === 'panel') document.getElementById('tab-panel')?.focus();
+  }, [tab]);
+
+  const open = (id: TabId, focus: 'tab' | 'panel' | null) => {
+    pendingFocus = focus;
+    if (id === tab) {
+      // No switch, no remount: act now.
+      pendingFocus = null;
+      if (focus === 'panel') document.getElementById('tab-panel')?.focus();
+      return;
+    }
+    setTab(id);
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
     const last = TABS.length - 1;
@@ -51,9 +76,13 @@ export function Tabs() {
     if (next === null) return;
     // preventDefault also tells the global shortcuts that the arrow is taken.
     e.preventDefault();
-    setTab(TABS[next]!);
     refs.current[next]?.focus();
+    open(TABS[next]!, 'tab');
   };
+
+  // A keyboard "click" (Enter / Space) has detail 0: take the user into the panel.
+  const onClick = (e: MouseEvent<HTMLButtonElement>, id: TabId) =>
+    open(id, e.detail === 0 ? 'panel' : null);
 
   return (
     <nav className="tabs" aria-label="Views">
@@ -73,7 +102,7 @@ export function Tabs() {
             tabIndex={tab === id ? 0 : -1}
             title={TAB_LABELS[id].tip}
             className="tab"
-            onClick={() => setTab(id)}
+            onClick={(e) => onClick(e, id)}
             onKeyDown={(e) => onKeyDown(e, i)}
           >
             {TAB_LABELS[id].label}

@@ -5,6 +5,7 @@
  * as they are on screen, on the theme's background.
  */
 import { saveBlob } from '../export/download';
+import { svgImage } from '../export/paintDom';
 import { csvField } from '../export/serialize';
 import { readChartTheme } from '../charts/themeColors';
 
@@ -29,17 +30,6 @@ export function exportDocument(view: string, spec: unknown, results: unknown): u
     spec,
     results,
   };
-}
-
-function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement | null> {
-  const xml = new XMLSerializer().serializeToString(svg);
-  const url = URL.createObjectURL(new Blob([xml], { type: 'image/svg+xml' }));
-  return new Promise((resolve) => {
-    const img = new Image();
-    img.onload = () => resolve(img);
-    img.onerror = () => resolve(null);
-    img.src = url;
-  }).finally(() => URL.revokeObjectURL(url)) as Promise<HTMLImageElement | null>;
 }
 
 /** Every `.view-figure` under root drawn into one canvas; null when there is none. */

@@ -8,17 +8,13 @@ import type uPlot from 'uplot';
 import { StatChart } from '../charts/StatChart';
 import type { StatChartSpec, StatSeries } from '../charts/statOptions';
 import { withAlpha } from '../viewColors';
-import type { ViewCurve } from './diffusionPlan';
+import { drawFitRange } from './diffusionOverlay';
+import type { DiffusionPanelProps } from './diffusionPlan';
 
-export function DiffusionChart({
-  curves,
-  colors,
-  fitRange,
-}: {
-  curves: readonly ViewCurve[];
-  colors: readonly string[];
-  fitRange: [number, number];
-}) {
+/** A distance is never negative: a fit that predicts one (a poor log fit) is not drawn there. */
+const nonNegative = (v: number): number | null => (v >= 0 ? v : null);
+
+export function DiffusionChart({ curves, colors, fitRange }: DiffusionPanelProps) {
   const spec = useMemo<StatChartSpec>(() => {
     const t = curves[0]?.t ?? [];
     const inRange = (x: number) => x >= fitRange[0] && x <= fitRange[1];
@@ -42,7 +38,7 @@ export function DiffusionChart({
         {
           label: `${c.label} log fit`,
           color: withAlpha(color, 0.9),
-          y: t.map((x) => (inRange(x) ? c.logFit.a * Math.log(x) + c.logFit.b : null)),
+          y: t.map((x) => (inRange(x) ? nonNegative(c.logFit.a * Math.log(x) + c.logFit.b) : null)),
           width: 1.25,
           dash: [6, 4],
           points: false,
@@ -65,24 +61,7 @@ export function DiffusionChart({
       xLabel: 'step t',
       yLabel: '‖w_t − w_0‖',
       series,
-      overlay: (u: uPlot, theme) => {
-        const ctx = u.ctx;
-        ctx.save();
-        ctx.strokeStyle = theme.muted;
-        ctx.fillStyle = theme.muted;
-        ctx.font = theme.font;
-        ctx.setLineDash([3, 4]);
-        ctx.lineWidth = devicePixelRatio || 1;
-        for (const v of fitRange) {
-          const x = u.valToPos(v, 'x', true);
-          if (x < u.bbox.left - 1 || x > u.bbox.left + u.bbox.width + 1) continue;
-          ctx.beginPath();
-          ctx.moveTo(x, u.bbox.top);
-          ctx.lineTo(x, u.bbox.top + u.bbox.height);
-          ctx.stroke();
-        }
-        ctx.restore();
-      },
+      overlay: (u: uPlot, theme) => drawFitRange(u, theme, fitRange),
     };
   }, [curves, colors, fitRange]);
 
@@ -91,7 +70,7 @@ export function DiffusionChart({
       title={`Distance from start vs step (fits over t = ${fitRange[0]} … ${fitRange[1]}, dotted verticals)`}
       tooltip="Ensemble mean ‖w_t − w_0‖ with a 95% band (flat-potential baselines: with markers); dashed: a·ln t + b, dotted: c·t^p, both fitted over the marked range. A straight line on this log-t axis means log t growth."
       spec={spec}
-      height={380}
+      height={300}
       legend={false}
       testId="diffusion-chart"
     />

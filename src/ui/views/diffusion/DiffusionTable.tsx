@@ -1,14 +1,21 @@
-/** The legend of the diffusion chart and its fits: both laws and both R² per curve. */
-import { formatNumber } from '../../format';
-import type { ViewCurve } from './diffusionPlan';
+/**
+ * The legend of the diffusion charts and their numbers: both laws and both R² per curve,
+ * p(t) at the ends of the fit range, and what the two together say.
+ */
+import { formatCount, formatNumber } from '../../format';
+import { readCurve, type DiffusionVerdict } from './diffusionCaption';
+import type { DiffusionPanelProps } from './diffusionPlan';
 
-export function DiffusionTable({
-  curves,
-  colors,
-}: {
-  curves: readonly ViewCurve[];
-  colors: readonly string[];
-}) {
+const VERDICT_WORDS: Record<DiffusionVerdict, string> = {
+  log: 'log t',
+  'log-unresolved': 'log t? (R² tie)',
+  power: 'power law',
+  trapped: 'trapped',
+  unclear: 'unclear',
+  short: '—',
+};
+
+export function DiffusionTable({ curves, colors, fitRange }: DiffusionPanelProps) {
   return (
     <table className="view-table diffusion-table" data-testid="diffusion-table">
       <thead>
@@ -35,6 +42,21 @@ export function DiffusionTable({
           >
             R² power
           </th>
+          <th
+            scope="col"
+            title="Local exponent p(t) = d ln D / d ln t at the first step of the fit range where it is defined (it needs half a decade either side)"
+          >
+            p(t) first
+          </th>
+          <th scope="col" title="p(t) at the last step of the fit range where it is defined">
+            p(t) last
+          </th>
+          <th
+            scope="col"
+            title="log t: the log fit wins by ≥ 0.02 in R² and p(t) falls ≥ 1.5×; power law: p(t) constant (±20%) and the power fit wins by ≥ 0.02; trapped: p(t) ends below 0.05; otherwise unclear"
+          >
+            reads as
+          </th>
           <th scope="col" title="Mean distance from the start at the last step">
             final ‖w − w₀‖
           </th>
@@ -46,6 +68,8 @@ export function DiffusionTable({
       <tbody>
         {curves.map((c, i) => {
           const logBetter = c.logFit.r2 > c.powerFit.r2;
+          const reading = readCurve(c, fitRange);
+          const ends = reading.ends;
           return (
             <tr key={c.label}>
               <th scope="row">
@@ -75,6 +99,17 @@ export function DiffusionTable({
               >
                 {formatNumber(c.powerFit.r2)}
               </td>
+              {(['first', 'last'] as const).map((end) => (
+                <td
+                  key={end}
+                  data-testid={`diffusion-p${end}-${i}`}
+                  data-value={ends?.[end].p ?? ''}
+                  title={ends ? `at t = ${formatCount(ends[end].t)}` : undefined}
+                >
+                  {formatNumber(ends?.[end].p, 2)}
+                </td>
+              ))}
+              <td data-testid={`diffusion-verdict-${i}`}>{VERDICT_WORDS[reading.verdict]}</td>
               <td data-testid={`diffusion-final-${i}`}>
                 {formatNumber(c.mean[c.mean.length - 1])}
               </td>

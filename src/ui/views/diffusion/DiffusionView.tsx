@@ -12,6 +12,7 @@ import { useSeriesColors } from '../useThemeColors';
 import { ViewShell, type ViewExports } from '../ViewShell';
 import { diffusionCaption } from './diffusionCaption';
 import { DiffusionChart } from './DiffusionChart';
+import { DiffusionExponentChart } from './DiffusionExponentChart';
 import {
   aggregateDiffusion,
   diffusionPlan,
@@ -36,21 +37,21 @@ const FIELDS: FieldDef[] = [
   {
     key: 'dk',
     label: 'seeds K',
-    tip: 'Runs per curve; each seed also draws its own random potential.',
+    tip: 'Runs per curve; each seed also draws its own random potential. Flat baselines average 4 × K runs (they cost a fifth as much per step), to pin their p(t) near ½.',
     size: 4,
   },
   { key: 'dst', label: 'steps', tip: 'Updates per run: the end of the t axis.', size: 6 },
   {
     key: 'dfr',
     label: 'fit range',
-    tip: 'Steps lo,hi over which both laws are fitted; empty means 100 … steps.',
+    tip: 'Steps lo,hi over which both laws are fitted and p(t) is read; empty means 20 … steps (where the default potential’s first descent has ended).',
     size: 9,
-    placeholder: '100,steps',
+    placeholder: '20,steps',
   },
   {
     key: 'dfl',
     label: 'flat-potential baseline',
-    tip: 'Also run every curve with the potential switched off (amplitude 0): a plain random walk, whose distance grows like √t.',
+    tip: 'Also run every curve with the potential switched off (amplitude 0) and the same minibatch noise: a free random walk, whose distance grows like √t (p(t) = ½).',
     checkbox: true,
   },
 ];
@@ -81,22 +82,29 @@ export function DiffusionView({ alone }: { alone?: boolean }) {
     <ViewShell
       view="diffusion"
       title="Ultra-slow diffusion (Hoffer et al.)"
-      intro="SGD on a random potential is a random walk on a random landscape: its distance from the start grows only like log t, so fewer updates (large batches, same epochs) never get far."
+      intro="SGD on a random potential is a random walk on a random landscape. Where the landscape's bumps grow with distance (here over a set range of scales) and the noise is weak against them, its distance from the start grows only like log t, so fewer updates (large batches, same epochs) do not get far. The local exponent p(t) tells log growth from a power law."
       fields={FIELDS}
       exp={exp}
-      caption={curves ? diffusionCaption(curves) : null}
+      caption={curves && spec ? diffusionCaption(curves, spec.fitRange) : null}
       exports={exports}
       alone={alone}
       extraControls={plan.note ? <p className="view-note">{plan.note}</p> : null}
     >
       {spec && curves ? (
         <div className="diffusion-layout">
-          <DiffusionChart curves={curves} colors={colors} fitRange={spec.fitRange} />
-          <DiffusionTable curves={curves} colors={colors} />
+          <div className="diffusion-charts">
+            <DiffusionChart curves={curves} colors={colors} fitRange={spec.fitRange} />
+            <DiffusionExponentChart curves={curves} colors={colors} fitRange={spec.fitRange} />
+          </div>
+          <div className="diffusion-table-wrap">
+            <DiffusionTable curves={curves} colors={colors} fitRange={spec.fitRange} />
+          </div>
           <p className="view-note">
-            Dashed lines: a·ln t + b; dotted: c·t^p; lines with markers: the flat-potential
+            Distance: dashed lines a·ln t + b, dotted c·t^p; lines with markers: the flat-potential
             baseline. Both R² are computed on the mean distance itself over the fit range, so they
-            compare directly; the better one is bold.
+            compare directly; the better one is bold. Local exponent: p(t), the log-log slope of the
+            mean distance over one decade around t; it needs half a decade either side, so it stops
+            short of both ends.
           </p>
         </div>
       ) : (
@@ -121,6 +129,7 @@ function diffusionCsv(curves: readonly ViewCurve[]): string {
     'powC',
     'powP',
     'powR2',
+    'localExponent',
   ];
   const rows = curves.flatMap((c) =>
     c.t.map((t, j) => [
@@ -137,6 +146,7 @@ function diffusionCsv(curves: readonly ViewCurve[]): string {
       c.powerFit.c,
       c.powerFit.p,
       c.powerFit.r2,
+      c.localExponent[j],
     ]),
   );
   return toCsv(header, rows);

@@ -6,6 +6,7 @@
 import type { RunConfig } from '../../../engine/config';
 import type { DiffusionSample, JobResult } from '../../../engine/ensemble';
 import {
+  defaultFitRange,
   diffusionCurves,
   diffusionJobs,
   seedList,
@@ -21,6 +22,14 @@ import { fitBatches } from '../sweep/sweepPlan';
 /** Sample times per factor of ten in t, as the CLI's default. */
 export const PER_DECADE = 8;
 
+/**
+ * A flat baseline averages this many times the curve's runs. Its p(t) should be the constant
+ * ½ of a free walk, but a walk's distance varies by ±52% between runs, so the mean of K runs
+ * wobbles p(t) by about 0.5/√K; without the potential's modes a step costs a fifth as much,
+ * so 4× the runs (±0.03 at K = 64) cost less than one more random-potential curve.
+ */
+export const FLAT_SEED_FACTOR = 4;
+
 export interface DiffusionViewSpec extends DiffusionSpec {
   /** Per curve: whether it is a flat-potential baseline. */
   flat: boolean[];
@@ -28,6 +37,13 @@ export interface DiffusionViewSpec extends DiffusionSpec {
 
 export interface ViewCurve extends DiffusionCurve {
   flat: boolean;
+}
+
+/** What each of the view's charts and its table draws from: curves, run colours, fit range. */
+export interface DiffusionPanelProps {
+  curves: readonly ViewCurve[];
+  colors: readonly string[];
+  fitRange: [number, number];
 }
 
 /** The explorer's random-potential settings when it shows that landscape, else the preset's. */
@@ -50,6 +66,7 @@ export function diffusionPlan(
         curves.push({
           label,
           patch: { batch, lr, ...(baseline ? { landscape: { amplitude: 0 } } : {}) },
+          ...(baseline ? { seeds: seedList(FLAT_SEED_FACTOR * p.seeds) } : {}),
         });
         flat.push(baseline);
       }
@@ -62,7 +79,7 @@ export function diffusionPlan(
     steps: p.steps,
     perDecade: PER_DECADE,
     varyLandscape: true,
-    fitRange: p.fitRange ?? [Math.min(100, p.steps / 10), p.steps],
+    fitRange: p.fitRange ?? defaultFitRange(p.steps),
     flat,
   };
   return { spec, jobs: diffusionJobs(spec), note };

@@ -50,6 +50,7 @@ export function useLossSurface(config: RunConfig | null): {
       live = false;
     };
     // `key` describes everything about `config` that the surface depends on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, own, controller]);
 
   if (own) return { surface: explorerSurface, error: null };

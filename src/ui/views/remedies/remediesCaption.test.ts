@@ -20,6 +20,7 @@ const end = (trainLoss: number, testLoss: number, basin: string | null): Endpoin
   end: [0, 0],
   start: [0, 0],
   sharpness: null,
+  saddleSteps: null,
 });
 const row = (train: number[], test: number[], basin: string | null) =>
   endpointRow(

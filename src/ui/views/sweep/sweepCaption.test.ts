@@ -25,6 +25,7 @@ function row(
     sharpness: null,
     diverged: 0,
     byBasin: null,
+    saddleFraction: null,
     ...extra,
   };
 }
