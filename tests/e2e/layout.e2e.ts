@@ -5,7 +5,7 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './harness';
-import { box, drawn, noHorizontalScroll, overlaps, surfaceSettled } from './sceneHelpers';
+import { box, cutCells, drawn, noHorizontalScroll, overlaps, surfaceSettled } from './sceneHelpers';
 import { formatNumber } from '../../src/ui/format';
 
 let browser: Browser;
@@ -17,13 +17,14 @@ afterAll(async () => {
 });
 
 interface Handle {
-  controller: { restarts: number; setSpeed(m: number): void };
+  controller: { restarts: number; setSpeed(m: number): void; pause(): void };
   configStore: {
     getState(): { base: { start: number[] | null }; compare: { field: string; values: unknown[] } };
     setState(s: unknown): void;
   };
   viewStore: { getState(): { legendOpen: boolean | null }; setState(s: unknown): void };
-  runsStore: { getState(): { runs: { state: string; label: string }[] } };
+  runsStore: { getState(): { runs: { id: string; state: string; label: string }[] } };
+  path(runId: string): [number, number][];
 }
 declare const window: { __batchscape: Handle; innerHeight: number; scrollY: number };
 
@@ -91,11 +92,35 @@ describe('layouts', () => {
     );
     expect(small).toEqual([]);
 
+    // Caption and readouts readable: inside the screen, nothing cut, type no smaller than 11 px.
+    await page.evaluate(() => window.__batchscape.controller.setSpeed(Infinity));
+    await allEnded(page);
+    for (const id of ['caption', 'readouts']) {
+      const el = page.getByTestId(id);
+      const b = await box(el);
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width).toBeLessThanOrEqual(390);
+      const smallest = await el.evaluate((root) =>
+        Math.min(
+          ...[root, ...root.querySelectorAll('*')]
+            .filter((e) => (e as HTMLElement).offsetParent !== null && e.textContent?.trim())
+            .map((e) => parseFloat(getComputedStyle(e).fontSize)),
+        ),
+      );
+      expect(smallest).toBeGreaterThanOrEqual(11);
+      // Nothing scrolled out of sight sideways inside it either.
+      await expect(el.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).resolves.toBe(true);
+    }
+    expect(await cutCells(page)).toEqual([]);
+    expect(await noHorizontalScroll(page)).toBe(true);
+
     // The rest is folded; the page scrolls (drag on the scene orbits, so its canvas owns touches).
     await expect(page.locator('[data-testid="section-schedules"][open]').count()).resolves.toBe(0);
     // (OrbitControls listens on the canvas's wrapper, which three's events connect to.)
     await expect(
-      page.locator('[data-testid="scene"] .scene-canvas').evaluate((c) => getComputedStyle(c).touchAction),
+      page
+        .locator('[data-testid="scene"] .scene-canvas')
+        .evaluate((c) => getComputedStyle(c).touchAction),
     ).resolves.toBe('none');
     await page.mouse.move(200, (await box(page.getByTestId('caption'))).y + 5);
     await page.mouse.wheel(0, 600);
@@ -156,6 +181,10 @@ describe('layouts', () => {
     }
     // A 2 × 2 grid.
     expect(new Set(boxes.map((b) => Math.round(b.y))).size).toBe(2);
+    // At the end (a "worse on test" mark in a quarter of the panel) no readout is cut off.
+    await page.evaluate(() => window.__batchscape.controller.setSpeed(Infinity));
+    await allEnded(page);
+    expect(await cutCells(page)).toEqual([]);
     await screenshot(page, 'layout-side-by-side-4');
     expect(errors).toEqual([]);
   });
@@ -169,6 +198,8 @@ describe('layouts', () => {
       regimeAdaptation: [false, true, false, true],
       seed: [1, 2, 3, 4],
     };
+    // Paused: the labels are what is checked, and idle workers keep each case quick.
+    await page.evaluate(() => window.__batchscape.controller.pause());
     const broken: string[] = [];
     for (const presenter of [false, true]) {
       await page.evaluate(
@@ -176,7 +207,8 @@ describe('layouts', () => {
         presenter,
       );
       for (const [field, values] of Object.entries(cases))
-        for (const n of [2, 3, 4]) {
+        // Presenter type is larger, so its narrowest columns (four runs) are the hard case.
+        for (const n of presenter ? [4] : [2, 3, 4]) {
           await page.evaluate(
             ([f, v]) =>
               window.__batchscape.configStore.setState({ compare: { field: f, values: v } }),
@@ -297,6 +329,7 @@ describe('layouts', () => {
     await expect(scene.locator('[aria-live]').textContent()).resolves.toMatch(
       /Cursor at \(.+\), train loss .+\. Enter starts the runs here\./,
     );
+    const restarts = await page.evaluate(() => window.__batchscape.controller.restarts);
     await page.keyboard.press('Enter');
     const after = await config();
     expect(after.values).toEqual(before.values);
@@ -306,12 +339,55 @@ describe('layouts', () => {
     expect(y1).toBeGreaterThan(y0!);
     // Two steps right, one up: the x move is twice the y move (the box is wider than tall).
     expect(x1! - x0!).toBeGreaterThan(y1! - y0!);
+    // The runs restarted, and every path now begins at the chosen point.
+    await page.waitForFunction((n) => window.__batchscape.controller.restarts > n, restarts, {
+      polling: 50,
+    });
+    await page.waitForFunction(
+      () =>
+        window.__batchscape.runsStore
+          .getState()
+          .runs.every((r) => window.__batchscape.path(r.id).length > 0),
+      undefined,
+      { polling: 50, timeout: 30_000 },
+    );
+    const firsts = await page.evaluate(() =>
+      window.__batchscape.runsStore.getState().runs.map((r) => window.__batchscape.path(r.id)[0]!),
+    );
+    for (const [x, y] of firsts) {
+      expect(x).toBeCloseTo(x1!, 4);
+      expect(y).toBeCloseTo(y1!, 4);
+    }
     await page.keyboard.press('Escape');
     await expect(scene.getAttribute('class')).resolves.not.toContain('is-cursor');
     // The scene says what it shows, including where the runs now start.
     await expect(page.getByTestId('scene-description').textContent()).resolves.toContain(
       `The runs start at (${formatNumber(x1)}, ${formatNumber(y1)})`,
     );
+    expect(errors).toEqual([]);
+  });
+
+  it('presenter mode (1280×720): the view toolbar leaves the run key and the result table clear', async () => {
+    const { page, errors } = await open('?pm=1', { viewport: { width: 1280, height: 720 } });
+    await surfaceSettled(page);
+    const clear = async () => {
+      const results = await box(page.getByTestId('scene-results'));
+      const scene = await box(page.getByTestId('scene'));
+      expect(results.y).toBeGreaterThanOrEqual(scene.y);
+      for (const b of await page.locator('.scene-toolbar > *').all())
+        expect(overlaps(results, await box(b))).toBe(false);
+    };
+    await clear();
+    // The key becomes the wider result table when the runs end: still clear.
+    await page.evaluate(() => window.__batchscape.controller.setSpeed(Infinity));
+    await allEnded(page);
+    await expect(page.locator('[data-testid="scene-results"] thead').count()).resolves.toBe(1);
+    await clear();
+    expect(await cutCells(page)).toEqual([]);
+    expect((await drawn(page.locator('[data-testid="scene"] canvas'))).fraction).toBeGreaterThan(
+      0.2,
+    );
+    await screenshot(page, 'layout-presenter');
     expect(errors).toEqual([]);
   });
 });

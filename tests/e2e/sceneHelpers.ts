@@ -75,6 +75,14 @@ export function overlaps(a: Box, b: Box): boolean {
 export const noHorizontalScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
+/** Texts of readout and scene-result cells whose content is cut off (an ellipsis or hidden overflow). */
+export const cutCells = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.readouts td, .readouts th, .scene-results td')]
+      .filter((c) => c.offsetParent !== null && c.scrollWidth > c.clientWidth + 1)
+      .map((c) => c.textContent ?? ''),
+  );
+
 /** Waits until the surface computation has settled (full surface, or the preview if it could not finish). */
 export const surfaceSettled = (page: Page) =>
   page.waitForFunction(

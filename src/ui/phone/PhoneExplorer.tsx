@@ -23,7 +23,13 @@ export function PhoneExplorer({ presenter }: { presenter: boolean }) {
   return (
     <div className={`app app-phone ${presenter ? 'is-presenter' : ''}`} data-testid="phone-layout">
       <Header caption={false} />
-      <main className="phone-stage" id="tab-panel" aria-label="Loss landscape">
+      <main
+        className="phone-stage"
+        id="tab-panel"
+        role="tabpanel"
+        aria-labelledby="tab-explorer"
+        tabIndex={-1}
+      >
         <SceneView compact results={false} />
       </main>
       <div className="phone-caption">
