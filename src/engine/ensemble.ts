@@ -46,6 +46,9 @@ export interface EndpointResult {
   start: [number, number];
   /** ε-sharpness φ (percent), when requested. */
   sharpness: number | null;
+  /** Train / test accuracy at the end (classifiers only, else null). */
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
 }
 
 export interface DiffusionSample {
@@ -69,12 +72,16 @@ export interface KeskarResult {
 
 export type JobResult = EndpointResult | DiffusionSample | KeskarResult;
 
-/** Objectives depend only on the landscape: keep the last few (building one is not free). */
+/**
+ * Objectives depend only on the landscape (and, for the mlp preset, the network): keep the
+ * last few (building one is not free). Runs may share one: a model's per-run state lives in
+ * the run's own state vector.
+ */
 const cache = new Map<string, Objective>();
 const CACHE_SIZE = 4;
 
 function objectiveFor(config: RunConfig): Objective {
-  const key = JSON.stringify([config.preset, config.landscape]);
+  const key = JSON.stringify([config.preset, config.landscape, config.network ?? null]);
   let obj = cache.get(key);
   if (!obj) {
     obj = buildObjective(config);
@@ -116,6 +123,8 @@ function endpoint(
       end: [run.w[0]!, run.w[1] ?? 0],
       start: [run.w0[0]!, run.w0[1] ?? 0],
       sharpness: sharp,
+      trainAccuracy: m.trainAccuracy,
+      testAccuracy: m.testAccuracy,
     },
   };
 }

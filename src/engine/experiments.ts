@@ -34,6 +34,9 @@ export interface SweepRow {
   distance: Summary;
   sharpness: Summary | null;
   diverged: number;
+  /** End-point accuracies (classifiers only, else null). */
+  trainAccuracy: Summary | null;
+  testAccuracy: Summary | null;
 }
 
 export function sweepJobs(spec: SweepSpec): EnsembleJob[] {
@@ -87,7 +90,13 @@ export function endpointRow(rs: EndpointResult[], hasFlatBasin: boolean): SweepR
     distance: summarize(rs.map((r) => r.distance)),
     sharpness: sharp.length ? summarize(sharp) : null,
     diverged: rs.filter((r) => r.status === 'diverged').length,
+    trainAccuracy: accuracySummary(rs.map((r) => r.trainAccuracy)),
+    testAccuracy: accuracySummary(rs.map((r) => r.testAccuracy)),
   };
+}
+
+function accuracySummary(xs: (number | null)[]): Summary | null {
+  return xs.length > 0 && xs.every((x) => x !== null) ? summarize(xs as number[]) : null;
 }
 
 /** The summarised statistics of a row, in the column order every CSV export uses. */

@@ -5,6 +5,7 @@ import { Wells2DObjective, type WellsBase } from './objectives/wells2d';
 import { QuadraticNdObjective } from './objectives/quadraticNd';
 import { RandomPotentialObjective } from './objectives/randomPotential';
 import { createRng } from './rng';
+import { buildMlpObjective } from './nn/build';
 
 export interface PresetInfo {
   id: PresetId;
@@ -49,6 +50,13 @@ export const PRESETS: Record<PresetId, PresetInfo> = {
     blurb:
       'Many directions with known curvatures: gradient descent is stable only while learning rate × λ_max < 2.',
     variableDim: true,
+  },
+  mlp: {
+    id: 'mlp',
+    title: 'Neural network',
+    blurb:
+      'A small MLP (optionally with Ghost BatchNorm) learning a 2-D classification task with noisy labels, seen through 2-D slices of its weights.',
+    variableDim: false,
   },
 };
 
@@ -148,6 +156,31 @@ export function presetDefaults(preset: PresetId): RunConfig {
         refBatch: 32,
         budget: { unit: 'epochs', amount: 10 },
         metricsEvery: 20,
+      };
+    case 'mlp':
+      return {
+        ...run,
+        preset,
+        landscape: { ...land, n: 512, nTest: 2048, shift: [0] },
+        network: {
+          dataset: 'moons',
+          noise: 0.2,
+          labelNoise: 0.1,
+          hidden: [32, 32],
+          activation: 'relu',
+          batchNorm: false,
+          ghostBatch: 0,
+          bnMomentum: 0.1,
+          weightDecay: 0,
+          init: 'he',
+        },
+        lr: 0.1,
+        batch: 16,
+        refBatch: 16,
+        budget: { unit: 'epochs', amount: 100 },
+        metricsEvery: 200,
+        hessianEvery: 0,
+        recordEvery: 8,
       };
   }
 }
@@ -251,5 +284,7 @@ export function buildObjective(config: RunConfig): Objective {
       return new RandomPotentialObjective({ ...l, dataRng });
     case 'quadratic-nd':
       return new QuadraticNdObjective({ ...l, dataRng });
+    case 'mlp':
+      return buildMlpObjective(config);
   }
 }

@@ -46,6 +46,8 @@ function metric(
     noiseScale: 1.27,
     bSimple: null,
     basin,
+    trainAccuracy: null,
+    testAccuracy: null,
   };
 }
 

@@ -27,6 +27,8 @@ const last: MetricRecord = {
   noiseScale: 1.27875,
   bSimple: null,
   basin: 'sharp',
+  trainAccuracy: null,
+  testAccuracy: null,
 };
 
 function run(i: number, patch: Partial<RunView>): RunView {

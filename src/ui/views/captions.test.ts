@@ -32,6 +32,8 @@ function row(
     distance: s(1),
     sharpness: null,
     diverged: 0,
+    trainAccuracy: null,
+    testAccuracy: null,
     ...extra,
   };
 }
@@ -141,6 +143,8 @@ describe('keskar caption', () => {
     end: [0, 0],
     start: [0, 0],
     sharpness,
+    trainAccuracy: null,
+    testAccuracy: null,
   });
   const k = (seed: number, a: number, b: number): KeskarResult => ({
     kind: 'keskar',

@@ -19,6 +19,8 @@ const end = (trainLoss: number, gap: number, basin: string | null): EndpointResu
   end: [0, 0],
   start: [0, 0],
   sharpness: null,
+  trainAccuracy: null,
+  testAccuracy: null,
 });
 const row = (train: number[], gap: number[], basin: string | null) =>
   endpointRow(
