@@ -8,7 +8,8 @@
 import type { ConfigInput, RunConfig } from './config';
 import { buildObjective } from './presets';
 import { createRun } from './run';
-import type { Objective } from './objectives/types';
+import type { Objective, Split } from './objectives/types';
+import { evaluateSlicePoints, type SliceBox } from './slice';
 import { resolveOrThrow } from './sweep';
 import { epsilonSharpness } from './sharpness';
 import { interpolationLine } from './interpolate';
@@ -26,6 +27,19 @@ export type EnsembleJob =
       large: number;
       alphas: number[];
       sharpnessEps: number;
+    }
+  /**
+   * Full-split losses at some points of a slice grid (slice.ts): a share of a surface, so
+   * several workers can compute one surface. Vectors are full state vectors as plain arrays.
+   */
+  | {
+      kind: 'slice';
+      config: ConfigInput;
+      slice: { center: number[]; d1: number[]; d2: number[] };
+      box: SliceBox;
+      res: number;
+      points: number[];
+      splits: Split[];
     };
 
 export interface EndpointResult {
@@ -70,7 +84,14 @@ export interface KeskarResult {
   path: [number, number][];
 }
 
-export type JobResult = EndpointResult | DiffusionSample | KeskarResult;
+export interface SliceResult {
+  kind: 'slice';
+  points: number[];
+  /** One list per requested split, in order: the loss at each point. */
+  values: number[][];
+}
+
+export type JobResult = EndpointResult | DiffusionSample | KeskarResult | SliceResult;
 
 /**
  * Objectives depend only on the landscape (and, for the mlp preset, the network): keep the
@@ -168,5 +189,22 @@ export function runJob(job: EnsembleJob): JobResult {
       const line = interpolationLine(objective, s.w, l.w, job.alphas);
       return { kind: 'keskar', seed: s.result.seed, small: s.result, large: l.result, ...line };
     }
+    case 'slice':
+      return sliceJob(job);
   }
+}
+
+function sliceJob(job: Extract<EnsembleJob, { kind: 'slice' }>): SliceResult {
+  const objective = objectiveFor(resolveOrThrow(job.config));
+  const slice = {
+    center: Float64Array.from(job.slice.center),
+    d1: Float64Array.from(job.slice.d1),
+    d2: Float64Array.from(job.slice.d2),
+  };
+  const values = job.splits.map((split) => {
+    const out = new Float64Array(job.points.length);
+    evaluateSlicePoints(objective, slice, job.box, job.res, job.points, split, out);
+    return Array.from(out);
+  });
+  return { kind: 'slice', points: job.points, values };
 }

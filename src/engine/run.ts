@@ -172,8 +172,11 @@ export class Run {
   measure(withHessian: boolean): MetricRecord {
     const obj = this.objective;
     const g = new Float64Array(this.dim);
-    const trainLoss = obj.fullLossGrad(this.w, 'train', g);
-    const testLoss = obj.fullLossGrad(this.w, 'test', null);
+    // Classifiers report loss and accuracy from one pass over each split.
+    const train = obj.evaluate?.(this.w, 'train', g) ?? null;
+    const test = obj.evaluate?.(this.w, 'test', null) ?? null;
+    const trainLoss = train ? train.loss : obj.fullLossGrad(this.w, 'train', g);
+    const testLoss = test ? test.loss : obj.fullLossGrad(this.w, 'test', null);
     let dist = 0;
     for (let j = 0; j < this.trainDim; j++) dist += (this.w[j]! - this.w0[j]!) ** 2;
     let gn = 0;
@@ -199,8 +202,8 @@ export class Run {
       noiseScale: noiseScale(this.currentLr, obj.nTrain, this.currentBatch, this.opt.momentum),
       bSimple: noise.bSimple === null ? null : finiteOr(noise.bSimple),
       basin: basinOf(obj.basins, this.w, hess ? hess.min : null),
-      trainAccuracy: obj.accuracy ? obj.accuracy(this.w, 'train') : null,
-      testAccuracy: obj.accuracy ? obj.accuracy(this.w, 'test') : null,
+      trainAccuracy: train ? train.accuracy : null,
+      testAccuracy: test ? test.accuracy : null,
     };
     this.lastMetrics = rec;
     return rec;

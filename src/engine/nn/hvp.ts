@@ -16,7 +16,8 @@
  * everywhere: a kink is crossed only on a set of measure zero).
  */
 import * as dm from '../detmath';
-import { linearForward, linearGradW, linearGradX } from './kernels';
+import { linearGradW, linearGradX } from './gradKernels';
+import { linearForward } from './kernels';
 import type { Mlp } from './mlp';
 
 export class MlpHvp {

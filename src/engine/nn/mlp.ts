@@ -14,7 +14,8 @@
  */
 import * as dm from '../detmath';
 import { ghostBnBackward, ghostBnForward, inferenceAffine, updateRunningStats } from './batchnorm';
-import { linearForward, linearGradW, linearGradX } from './kernels';
+import { linearGradW, linearGradX } from './gradKernels';
+import { packedForward, packWeights } from './kernels';
 import { tanh, type Activation, type NetLayout } from './layout';
 
 export interface BlockResult {
@@ -47,6 +48,8 @@ export class Mlp {
   /** Per hidden BN layer, training mode: 1/√(σ² + ε) of each ghost batch (chunks × F). */
   private chunkInvStd: Float64Array[] = [];
   private readonly sums: Float64Array;
+  /** Per layer: W packed for the forward kernel (packWeights), refreshed from w per pass. */
+  private readonly packed: Float64Array[];
 
   constructor(
     readonly layout: NetLayout,
@@ -61,6 +64,15 @@ export class Mlp {
     this.bnShift = widths.map((f) => new Float64Array(f));
     this.bnInvStd = widths.map((f) => new Float64Array(f));
     this.sums = new Float64Array(2 * layout.maxWidth);
+    this.packed = layout.layers.map((L) => new Float64Array(Math.ceil(L.fanOut / 4) * 4 * L.fanIn));
+  }
+
+  private pack(w: Float64Array): void {
+    const layers = this.layout.layers;
+    for (let l = 0; l < layers.length; l++) {
+      const L = layers[l]!;
+      packWeights(w, L.w, L.fanIn, L.fanOut, this.packed[l]!);
+    }
   }
 
   /** Grows every buffer to hold `rows` rows (only when a larger block arrives). */
@@ -93,8 +105,12 @@ export class Mlp {
     }
   }
 
-  /** Inference-mode BN maps of every BN layer from the running statistics in w. */
+  /**
+   * Inference-mode BN maps of every BN layer from the running statistics in w, and the
+   * packed weights: call before inference-mode forward passes over a fixed w.
+   */
   prepareInference(w: Float64Array): void {
+    this.pack(w);
     this.layout.layers.forEach((L, l) => {
       if (L.gamma >= 0)
         inferenceAffine(
@@ -118,20 +134,22 @@ export class Mlp {
    */
   forward(w: Float64Array, B: number, train: boolean, v: number, updateStats: boolean): void {
     const layers = this.layout.layers;
+    if (train) this.pack(w);
     let input: Float64Array = this.x;
     for (let l = 0; l < layers.length; l++) {
       const L = layers[l]!;
       if (l === this.hiddenCount) {
-        linearForward(input, B, L.fanIn, w, L.w, L.b, L.fanOut, this.logits, false);
+        packedForward(input, B, L.fanIn, this.packed[l]!, L.fanOut, w, L.b, this.logits);
         break;
       }
       const a = this.a[l]!;
       const F = L.fanOut;
       const n = B * F;
+      const pk = this.packed[l]!;
       if (L.gamma < 0) {
-        linearForward(input, B, L.fanIn, w, L.w, L.b, F, a, false);
+        packedForward(input, B, L.fanIn, pk, F, w, L.b, a);
       } else if (train) {
-        linearForward(input, B, L.fanIn, w, L.w, -1, F, this.zTmp, false);
+        packedForward(input, B, L.fanIn, pk, F, w, -1, this.zTmp);
         const cm = this.chunkMean;
         const cv = this.chunkVar;
         const is = this.chunkInvStd[l]!;
@@ -139,7 +157,7 @@ export class Mlp {
         if (updateStats)
           updateRunningStats(cm, cv, B / v, F, v, this.bnMomentum, w, L.runMean, L.runVar);
       } else {
-        linearForward(input, B, L.fanIn, w, L.w, -1, F, a, false);
+        packedForward(input, B, L.fanIn, pk, F, w, -1, a);
         const xh = this.xhat[l]!;
         const sc = this.bnScale[l]!;
         const sh = this.bnShift[l]!;

@@ -90,4 +90,11 @@ export interface Objective {
 
   /** Fraction of a split classified correctly (classifiers only). */
   accuracy?(w: Float64Array, split: Split): number;
+
+  /** Classifiers: fullLossGrad and accuracy from one pass over the split. */
+  evaluate?(
+    w: Float64Array,
+    split: Split,
+    grad: Float64Array | null,
+  ): { loss: number; accuracy: number };
 }
