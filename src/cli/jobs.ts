@@ -34,6 +34,10 @@ export function jobCost(job: EnsembleJob): number {
       const c = resolveOrThrow(job.config);
       return Math.max(1, ...job.ts) * c.batch;
     }
+    case 'slice': {
+      const c = resolveOrThrow(job.config);
+      return job.points.length * job.splits.length * (c.landscape.n + c.landscape.nTest) * 0.5;
+    }
     case 'keskar':
       return (
         runCost(resolveOrThrow({ ...job.config, batch: job.small })) +

@@ -12,7 +12,7 @@ import { buildConfigInput, resolveOrExplain } from '../configInput';
 import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
 import { usageError, type Flags } from '../flags';
 import { runEnsemble, workersFlag } from '../jobs';
-import { emit, toCsv, toJson } from '../output';
+import { emit, toCsv, toJson, withoutInapplicable } from '../output';
 
 /**
  * Each remedy sets its own recipe (batch, reference batch, LR schedule and scaling, batch
@@ -83,22 +83,25 @@ export const remediesCommand: Command = {
     const results = await runEnsemble('remedies', remedyJobs(input, list, seeds), workers);
     const hasFlat = buildObjective(config).basins.some((b) => b.id === 'flat');
     const rows = remedyRows(list, seeds, results as EndpointResult[], hasFlat).map(
-      ({ remedy, row }) => ({
-        id: remedy.id,
-        label: remedy.label,
-        blurb: remedy.blurb,
-        batch: row.batch,
-        lr: row.lr,
-        runs: row.runs,
-        flatFraction: row.flatFraction,
-        flatCi: row.flatCi,
-        finalTrainLoss: row.finalTrainLoss,
-        finalTestLoss: row.finalTestLoss,
-        gap: row.gap,
-        lambdaMax: row.lambdaMax,
-        distance: row.distance,
-        diverged: row.diverged,
-      }),
+      ({ remedy, row }) =>
+        withoutInapplicable({
+          id: remedy.id,
+          label: remedy.label,
+          blurb: remedy.blurb,
+          batch: row.batch,
+          lr: row.lr,
+          runs: row.runs,
+          flatFraction: row.flatFraction,
+          flatCi: row.flatCi,
+          finalTrainLoss: row.finalTrainLoss,
+          finalTestLoss: row.finalTestLoss,
+          gap: row.gap,
+          lambdaMax: row.lambdaMax,
+          distance: row.distance,
+          diverged: row.diverged,
+          trainAccuracy: row.trainAccuracy,
+          testAccuracy: row.testAccuracy,
+        }),
     );
     if (format === 'csv') {
       const header = [

@@ -14,7 +14,7 @@ import { buildConfigInput, resolveOrExplain } from '../configInput';
 import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
 import { parseListValue, parseNumberValue, usageError, type Flags } from '../flags';
 import { runEnsemble, workersFlag } from '../jobs';
-import { emit, toCsv, toJson } from '../output';
+import { emit, toCsv, toJson, withoutInapplicable } from '../output';
 
 /** 1, 4, 16, … up to N, then N itself: a log-spaced default from tiny to full batch. */
 export function defaultBatches(n: number): number[] {
@@ -32,7 +32,7 @@ const SWEEP_OMIT = ['batch', 'lr', 'seed', 'metrics-every', 'hessian-every', 're
  * the ones added later), so existing readers see the same layout.
  */
 export function publicRow(r: SweepRow) {
-  return {
+  return withoutInapplicable({
     batch: r.batch,
     lr: r.lr,
     runs: r.runs,
@@ -45,7 +45,9 @@ export function publicRow(r: SweepRow) {
     diverged: r.diverged,
     flatCi: r.flatCi,
     sharpness: r.sharpness,
-  };
+    trainAccuracy: r.trainAccuracy,
+    testAccuracy: r.testAccuracy,
+  });
 }
 
 export const sweepCommand: Command = {
