@@ -20,7 +20,10 @@ describe('mlp config validation', () => {
       net({ batchNorm: true, ghostBatch: 5 }),
       /^network\.ghostBatch: v = 5 must divide the batch size 16/,
     ],
-    [net({ ghostBatch: 4 }), /^network\.ghostBatch: Ghost BatchNorm needs network\.batchNorm on/],
+    [
+      net({ batchNorm: false, ghostBatch: 4 }),
+      /^network\.ghostBatch: Ghost BatchNorm needs network\.batchNorm on/,
+    ],
     [
       { ...net({ batchNorm: true, ghostBatch: 4 }), batchSchedule: { kind: 'grow', factor: 2.5 } },
       /^network\.ghostBatch: v = 4 must divide the batch size 250 the batch schedule reaches at 75% of the budget/,

@@ -87,7 +87,17 @@ describe.concurrent('batchscape run --preset mlp', SLOW, () => {
 
 describe.concurrent('ensemble commands on the network', SLOW, () => {
   it('network: every recipe row with accuracies and separations', async () => {
-    const out = await json('network', ...TINY, '--seeds', '2', '--large', '32', '--workers', '1');
+    const out = await json(
+      'network',
+      ...TINY,
+      '--bn=false',
+      '--seeds',
+      '2',
+      '--large',
+      '32',
+      '--workers',
+      '1',
+    );
     const rows = out.rows as Record<string, unknown>[];
     expect(rows.map((r) => r.id)).toEqual([
       'small',

@@ -43,7 +43,7 @@ export const networkCommand: Command = {
   ],
   options: [
     { name: 'small', arg: 'B', default: '16', help: 'the small (baseline) batch size' },
-    { name: 'large', arg: 'B', default: 'n/2', help: 'the large batch size' },
+    { name: 'large', arg: 'B', default: 'n, the full batch', help: 'the large batch size' },
     {
       name: 'ghost',
       arg: 'V',
@@ -70,7 +70,7 @@ export const networkCommand: Command = {
     const config = resolveOrExplain({ ...input, seed: s0 });
     const n = config.landscape.n;
     const small = flags.whole('small', 16, 1);
-    const large = flags.whole('large', Math.floor(n / 2), 1);
+    const large = flags.whole('large', n, 1);
     const ghost = flags.whole('ghost', small, 2);
     if (large > n) throw usageError(`--large must be ≤ n (${n}), got "${large}"`);
     if (small >= large)
