@@ -3,9 +3,9 @@ import type { EndpointResult } from '../../engine/ensemble';
 import { rowStatHeader, rowStatValues } from '../../engine/experiments';
 import { networkJobs, networkRecipes, networkRows } from '../../engine/nn/comparison';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
-import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
-import { usageError, type Flags } from '../flags';
-import { runEnsemble, workersFlag } from '../jobs';
+import { FORMAT_OPTION, MATCHED_OPTIONS, WORKERS_OPTION, type Command } from '../command';
+import type { Flags } from '../flags';
+import { runEnsemble, seedsFlags, smallLargeFlags, workersFlag } from '../jobs';
 import { emit, toCsv, toJson } from '../output';
 
 /** Each recipe sets these itself, so the flags are not offered (as for `remedies`). */
@@ -32,8 +32,9 @@ export const networkCommand: Command = {
   details: [
     'Matched ensembles on the mlp preset (same data, seeds S … S+K−1 and epochs): small batch,',
     'large batch, + Ghost BN (BN over ghost batches of --ghost), + regime adaptation (as many updates',
-    'as the small batch), + √ LR scaling, and all three (Hoffer et al., 2017). Accuracies, losses and',
-    'λ_max are measured at the end, in inference mode (BN uses its running statistics).',
+    'as the small batch), + √ LR scaling, and all three (Hoffer et al., 2017); when the network has no',
+    'BN (--bn=false), also large + plain BN, the control for Ghost BN. Accuracies, losses and λ_max are',
+    'measured at the end, in inference mode (BN uses its running statistics).',
     'JSON: {"config", "seeds", "small", "large", "ghost", "rows": [{"id", "label", "blurb", "batch", "lr",',
     '  "runs", "trainAccuracy": {"mean", "ci95"}, "testAccuracy", "finalTrainLoss", "finalTestLoss", "gap",',
     '  "lambdaMax", "distance", "diverged", "vsSmall", "vsLarge"}]}; vsSmall/vsLarge compare test accuracy:',
@@ -42,16 +43,13 @@ export const networkCommand: Command = {
     '  testAccuracy_ci95,<stat>_mean,<stat>_ci95,…,diverged,vsSmall,vsLarge.',
   ],
   options: [
-    { name: 'small', arg: 'B', default: '16', help: 'the small (baseline) batch size' },
-    { name: 'large', arg: 'B', default: 'n, the full batch', help: 'the large batch size' },
+    ...MATCHED_OPTIONS,
     {
       name: 'ghost',
       arg: 'V',
       default: 'the small batch',
       help: 'ghost batch size of the GBN rows',
     },
-    { name: 'seeds', arg: 'K', default: '16', help: 'runs per recipe' },
-    { name: 'seed-start', arg: 'S', default: '1', help: 'first seed (seeds S … S+K−1)' },
     WORKERS_OPTION,
     FORMAT_OPTION,
   ],
@@ -63,19 +61,12 @@ export const networkCommand: Command = {
   async run(flags: Flags) {
     const format = flags.choice('format', 'json', ['json', 'csv'] as const);
     const workers = workersFlag(flags);
-    const k = flags.whole('seeds', 16, 2);
-    const s0 = flags.whole('seed-start', 1, 0);
-    const seeds = Array.from({ length: k }, (_, i) => s0 + i);
+    const seeds = seedsFlags(flags, 16, 2);
     const input = buildConfigInput(flags, 'mlp', NETWORK_OMIT);
-    const config = resolveOrExplain({ ...input, seed: s0 });
-    const n = config.landscape.n;
-    const small = flags.whole('small', 16, 1);
-    const large = flags.whole('large', n, 1);
+    const config = resolveOrExplain({ ...input, seed: seeds[0]! });
+    const { small, large } = smallLargeFlags(flags, config.landscape.n);
     const ghost = flags.whole('ghost', small, 2);
-    if (large > n) throw usageError(`--large must be ≤ n (${n}), got "${large}"`);
-    if (small >= large)
-      throw usageError(`--small must be less than --large (${large}), got "${small}"`);
-    const list = networkRecipes(input, small, large, ghost);
+    const list = networkRecipes(input, small, large, ghost, config.network!.batchNorm);
     for (const r of list) resolveOrExplain({ ...input, ...r.patch }, ` (in the recipe "${r.id}")`);
     const results = await runEnsemble('network', networkJobs(input, list, seeds), workers);
     const rows = networkRows(list, seeds, results as EndpointResult[]).map(

@@ -19,13 +19,6 @@ export function buildMlpObjective(config: RunConfig): MlpObjective {
     },
     createRng(l.dataSeed, 'data'),
   );
-  return new MlpObjective(data, {
-    hidden: net.hidden,
-    activation: net.activation,
-    batchNorm: net.batchNorm,
-    ghostBatch: net.ghostBatch,
-    bnMomentum: net.bnMomentum,
-    weightDecay: net.weightDecay,
-    init: net.init,
-  });
+  const { dataset: _d, noise: _n, labelNoise: _l, ...options } = net;
+  return new MlpObjective(data, options);
 }

@@ -25,15 +25,16 @@ export interface NetworkRow {
   vsLarge: Separation | null;
 }
 
+/** `hasBn`: whether the base network (resolved, preset defaults included) has BatchNorm. */
 export function networkRecipes(
   base: ConfigInput,
   small: number,
   large: number,
   ghost: number,
+  hasBn: boolean,
 ): Remedy[] {
   const big = { batch: large, refBatch: small };
   const gbn = { network: { ...(base.network ?? {}), batchNorm: true, ghostBatch: ghost } };
-  const hasBn = base.network?.batchNorm ?? false;
   const bnNote = hasBn
     ? `BN statistics over ghost batches of ${ghost} instead of the whole batch of ${large}`
     : `BatchNorm over ghost batches of ${ghost}`;

@@ -3,6 +3,7 @@
  * kernels in kernels.ts: plain top-level functions over Float64Array buffers and offsets;
  * `acc` adds into the output instead of overwriting it.
  */
+import { put4 } from './kernels';
 
 /**
  * Weight (and bias) gradient of a dense layer: g[W][o, i] (+)= Σ_b dz[b, o]·x[b, i] and,
@@ -49,25 +50,8 @@ export function linearGradW(
         s12 += d1 * x2;
         s13 += d1 * x3;
       }
-      if (acc) {
-        g[r0 + i] += s00;
-        g[r0 + i + 1] += s01;
-        g[r0 + i + 2] += s02;
-        g[r0 + i + 3] += s03;
-        g[r1 + i] += s10;
-        g[r1 + i + 1] += s11;
-        g[r1 + i + 2] += s12;
-        g[r1 + i + 3] += s13;
-      } else {
-        g[r0 + i] = s00;
-        g[r0 + i + 1] = s01;
-        g[r0 + i + 2] = s02;
-        g[r0 + i + 3] = s03;
-        g[r1 + i] = s10;
-        g[r1 + i + 1] = s11;
-        g[r1 + i + 2] = s12;
-        g[r1 + i + 3] = s13;
-      }
+      put4(g, r0 + i, acc, s00, s01, s02, s03);
+      put4(g, r1 + i, acc, s10, s11, s12, s13);
     }
     for (let i = I4; i < I; i++) {
       let s0 = 0;
@@ -141,25 +125,8 @@ export function linearGradX(
         s12 += c * p2;
         s13 += c * p3;
       }
-      if (acc) {
-        dx[x0 + i] += s00;
-        dx[x0 + i + 1] += s01;
-        dx[x0 + i + 2] += s02;
-        dx[x0 + i + 3] += s03;
-        dx[x1 + i] += s10;
-        dx[x1 + i + 1] += s11;
-        dx[x1 + i + 2] += s12;
-        dx[x1 + i + 3] += s13;
-      } else {
-        dx[x0 + i] = s00;
-        dx[x0 + i + 1] = s01;
-        dx[x0 + i + 2] = s02;
-        dx[x0 + i + 3] = s03;
-        dx[x1 + i] = s10;
-        dx[x1 + i + 1] = s11;
-        dx[x1 + i + 2] = s12;
-        dx[x1 + i + 3] = s13;
-      }
+      put4(dx, x0 + i, acc, s00, s01, s02, s03);
+      put4(dx, x1 + i, acc, s10, s11, s12, s13);
     }
     for (let i = I4; i < I; i++) {
       let s0 = 0;

@@ -17,7 +17,7 @@
  */
 import * as dm from '../detmath';
 import { linearGradW, linearGradX } from './gradKernels';
-import { linearForward } from './kernels';
+import { packedForward, packWeights } from './kernels';
 import type { Mlp } from './mlp';
 
 export class MlpHvp {
@@ -31,7 +31,19 @@ export class MlpHvp {
   private da = new Float64Array(0);
   private rda = new Float64Array(0);
 
-  constructor(private readonly net: Mlp) {}
+  /** The direction v's weights, packed like the network's (packWeights). */
+  private readonly packedV: Float64Array[];
+
+  constructor(private readonly net: Mlp) {
+    this.packedV = net.packed.map((pk) => new Float64Array(pk.length));
+  }
+
+  /** Packs the direction once per Hessian-vector product (before the blocks). */
+  setDirection(v: Float64Array): void {
+    this.net.layout.layers.forEach((L, l) =>
+      packWeights(v, L.w, L.fanIn, L.fanOut, this.packedV[l]!),
+    );
+  }
 
   private ensure(rows: number): void {
     if (rows <= this.rows) return;
@@ -50,7 +62,8 @@ export class MlpHvp {
 
   /**
    * Adds H_block·v to out for the B rows gathered in `net` (after `net.forward` in inference
-   * mode), where H_block is the Hessian of scale·Σ_rows loss. Weight decay is not included.
+   * mode, and `setDirection(v)`), where H_block is the Hessian of scale·Σ_rows loss. Weight
+   * decay is not included.
    */
   accumulate(w: Float64Array, v: Float64Array, B: number, scale: number, out: Float64Array): void {
     const net = this.net;
@@ -63,8 +76,11 @@ export class MlpHvp {
       const L = layers[l]!;
       const input = l === 0 ? net.x : net.a[l - 1]!;
       const target = l === H ? this.rLogits : L.gamma >= 0 ? this.rz[l]! : this.ry[l]!;
-      linearForward(input, B, L.fanIn, v, L.w, L.b, L.fanOut, target, false);
-      if (l > 0) linearForward(this.ra[l - 1]!, B, L.fanIn, w, L.w, -1, L.fanOut, target, true);
+      packedForward(input, B, L.fanIn, this.packedV[l]!, L.fanOut, v, L.b, target, false);
+      if (l > 0) {
+        const pw = net.packed[l]!;
+        packedForward(this.ra[l - 1]!, B, L.fanIn, pw, L.fanOut, w, -1, target, true);
+      }
       if (l === H) break;
       const F = L.fanOut;
       const n = B * F;

@@ -49,7 +49,7 @@ export class Mlp {
   private chunkInvStd: Float64Array[] = [];
   private readonly sums: Float64Array;
   /** Per layer: W packed for the forward kernel (packWeights), refreshed from w per pass. */
-  private readonly packed: Float64Array[];
+  readonly packed: Float64Array[];
 
   constructor(
     readonly layout: NetLayout,
@@ -139,7 +139,7 @@ export class Mlp {
     for (let l = 0; l < layers.length; l++) {
       const L = layers[l]!;
       if (l === this.hiddenCount) {
-        packedForward(input, B, L.fanIn, this.packed[l]!, L.fanOut, w, L.b, this.logits);
+        packedForward(input, B, L.fanIn, this.packed[l]!, L.fanOut, w, L.b, this.logits, false);
         break;
       }
       const a = this.a[l]!;
@@ -147,9 +147,9 @@ export class Mlp {
       const n = B * F;
       const pk = this.packed[l]!;
       if (L.gamma < 0) {
-        packedForward(input, B, L.fanIn, pk, F, w, L.b, a);
+        packedForward(input, B, L.fanIn, pk, F, w, L.b, a, false);
       } else if (train) {
-        packedForward(input, B, L.fanIn, pk, F, w, -1, this.zTmp);
+        packedForward(input, B, L.fanIn, pk, F, w, -1, this.zTmp, false);
         const cm = this.chunkMean;
         const cv = this.chunkVar;
         const is = this.chunkInvStd[l]!;
@@ -157,7 +157,7 @@ export class Mlp {
         if (updateStats)
           updateRunningStats(cm, cv, B / v, F, v, this.bnMomentum, w, L.runMean, L.runVar);
       } else {
-        packedForward(input, B, L.fanIn, pk, F, w, -1, a);
+        packedForward(input, B, L.fanIn, pk, F, w, -1, a, false);
         const xh = this.xhat[l]!;
         const sc = this.bnScale[l]!;
         const sh = this.bnShift[l]!;

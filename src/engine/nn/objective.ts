@@ -24,22 +24,15 @@ import type { Objective, Split } from '../objectives/types';
 import type { Rng } from '../rng';
 import type { ClassificationData, LabelledSet } from './datasets';
 import { MlpHvp } from './hvp';
-import { initialize, netLayout, type Activation, type InitScheme, type NetLayout } from './layout';
+import type { NetworkConfig } from '../config';
+import { initialize, netLayout, type NetLayout } from './layout';
 import { Mlp } from './mlp';
 
 /** Rows per block in inference mode: two 64-wide activation blocks stay in L1/L2. */
 export const EVAL_ROWS = 64;
 
-export interface NetworkOptions {
-  hidden: readonly number[];
-  activation: Activation;
-  batchNorm: boolean;
-  /** Ghost batch size v; 0 = plain BatchNorm (v = B). */
-  ghostBatch: number;
-  bnMomentum: number;
-  weightDecay: number;
-  init: InitScheme;
-}
+/** The network part of a NetworkConfig (config.ts documents each field). */
+export type NetworkOptions = Omit<NetworkConfig, 'dataset' | 'noise' | 'labelNoise'>;
 
 export class MlpObjective implements Objective {
   readonly id = 'mlp';
@@ -175,6 +168,7 @@ export class MlpObjective implements Objective {
     const n = set.n;
     out.fill(0);
     net.prepareInference(w);
+    this.hvpEngine.setDirection(v);
     for (let from = 0; from < n; from += EVAL_ROWS) {
       const to = Math.min(n, from + EVAL_ROWS);
       net.gather(set.x, set.y, null, from, to);
