@@ -4,11 +4,11 @@
  * flipped, a 2→32→32→2 ReLU net with BatchNorm, η = 0.1, 1000 epochs), the full batch
  * (B = 128) ends measurably worse on test accuracy than B = 16 — 95% intervals apart over
  * 12 seeds — while fitting the train set (noisy labels included) at least as well and
- * sitting where the inference-mode loss is far sharper. The remedy rows are printed as the
- * engine finds them; the ones asserted are those that hold robustly here (see README).
- * Regime adaptation (8× the epochs) is left to the CLI: it would cost most of this file.
+ * sitting where the inference-mode loss is far sharper. The remedies are measured by the
+ * CLI's `network` command (README): here only the two rows the claim is about, so the file
+ * costs seconds.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runJob, type EndpointResult } from '../../src/engine/ensemble';
 import { seedList, type SweepRow } from '../../src/engine/experiments';
 import { networkRecipes, networkRows, separation } from '../../src/engine/nn/comparison';
@@ -19,15 +19,18 @@ const base = { preset: 'mlp' as const };
 const SEEDS = seedList(12);
 const defaults = presetDefaults('mlp');
 const list = networkRecipes(base, 16, defaults.landscape.n, 16, true).filter((r) =>
-  ['small', 'large', 'gbn', 'sqrt'].includes(r.id),
+  ['small', 'large'].includes(r.id),
 );
 
 const fmt = (s: { mean: number; ci95: number | null } | null, d = 3) =>
   s ? `${s.mean.toFixed(d)} ± ${(s.ci95 ?? 0).toFixed(d)}` : '—';
 
 describe('network lab: small vs large batch on the default network', () => {
-  const results = remedyJobs(base, list, SEEDS).map((j) => runJob(j) as EndpointResult);
-  const rows = networkRows(list, SEEDS, results);
+  let rows: ReturnType<typeof networkRows> = [];
+  beforeAll(() => {
+    const results = remedyJobs(base, list, SEEDS).map((j) => runJob(j) as EndpointResult);
+    rows = networkRows(list, SEEDS, results);
+  }, 120_000);
   const row = (id: string): SweepRow => rows.find((r) => r.remedy.id === id)!.row;
 
   it('prints the table', () => {
@@ -36,7 +39,7 @@ describe('network lab: small vs large batch on the default network', () => {
         `${r.remedy.id.padEnd(6)} B=${String(r.row.batch).padEnd(4)} test acc ${fmt(r.row.testAccuracy)}  train acc ${fmt(r.row.trainAccuracy)}  test loss ${fmt(r.row.finalTestLoss)}  λ_max ${fmt(r.row.lambdaMax, 1)}  vs small: ${r.vsSmall ?? '—'}  vs large: ${r.vsLarge ?? '—'}`,
     );
     console.log(`network lab, ${SEEDS.length} seeds:\n${lines.join('\n')}`);
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(2);
   });
 
   it('the full batch is worse on test accuracy than B = 16 (95% intervals apart)', () => {
