@@ -25,7 +25,11 @@ describe('mlp config validation', () => {
       /^network\.ghostBatch: Ghost BatchNorm needs network\.batchNorm on/,
     ],
     [
-      { ...net({ batchNorm: true, ghostBatch: 4 }), batchSchedule: { kind: 'grow', factor: 2.5 } },
+      {
+        ...net({ batchNorm: true, ghostBatch: 4 }),
+        landscape: { n: 1024 },
+        batchSchedule: { kind: 'grow', factor: 2.5 },
+      },
       /^network\.ghostBatch: v = 4 must divide the batch size 250 the batch schedule reaches at 75% of the budget/,
     ],
     [
@@ -63,7 +67,7 @@ describe('mlp config validation', () => {
     expect(
       errorsOf({
         ...net({ batchNorm: true, ghostBatch: 8 }),
-        batchSchedule: { kind: 'grow', milestones: [0.3, 0.6], factor: 4, cap: 512 },
+        batchSchedule: { kind: 'grow', milestones: [0.3, 0.6], factor: 2, cap: 64 },
       }),
     ).toEqual([]);
   });

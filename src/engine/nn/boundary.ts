@@ -24,7 +24,7 @@ export function predictProbabilities(
       net.x[2 * r] = points[2 * (from + r)]!;
       net.x[2 * r + 1] = points[2 * (from + r) + 1]!;
     }
-    net.forward(w, B, false, 0, false);
+    net.forward(w, B, false, 0, false, false);
     for (let r = 0; r < B; r++) {
       let mx = -Infinity;
       for (let k = 0; k < K; k++) mx = Math.max(mx, net.logits[r * K + k]!);

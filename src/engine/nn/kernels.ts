@@ -65,8 +65,21 @@ export function packWeights(p: Float64Array, wOff: number, I: number, O: number,
 }
 
 /**
+ * An optional epilogue applied to each output before it is stored (fused, so the layer's
+ * outputs are written once): y = scale[o]·z + shift[o] (inference-mode BN), then ReLU.
+ */
+export interface Epilogue {
+  scale: Float64Array | null;
+  shift: Float64Array | null;
+  relu: boolean;
+}
+
+export const NO_EPILOGUE: Epilogue = { scale: null, shift: null, relu: false };
+
+/**
  * z[b, o] (+)= Σ_i x[b, i]·W[o, i] (+ bias[o] from p[bOff…] when bOff ≥ 0), for b < B, from
- * weights packed by packWeights. Outputs past O in the last panel are computed and dropped.
+ * weights packed by packWeights, then the epilogue. Outputs past O in the last panel are
+ * computed and dropped.
  */
 export function packedForward(
   x: Float64Array,
@@ -78,7 +91,11 @@ export function packedForward(
   bOff: number,
   z: Float64Array,
   acc: boolean,
+  epi: Epilogue = NO_EPILOGUE,
 ): void {
+  const scale = epi.scale;
+  const shift = epi.shift;
+  const relu = epi.relu;
   const B2 = B - (B % 2);
   for (let b = 0; b < B; b += 2) {
     const pair = b < B2;
@@ -126,6 +143,34 @@ export function packedForward(
         s11 += b1;
         s12 += b2;
         s13 += b3;
+      }
+      if (scale && shift) {
+        const c0 = scale[o]!;
+        const c1 = n > 1 ? scale[o + 1]! : 0;
+        const c2 = n > 2 ? scale[o + 2]! : 0;
+        const c3 = n > 3 ? scale[o + 3]! : 0;
+        const h0 = shift[o]!;
+        const h1 = n > 1 ? shift[o + 1]! : 0;
+        const h2 = n > 2 ? shift[o + 2]! : 0;
+        const h3 = n > 3 ? shift[o + 3]! : 0;
+        s00 = c0 * s00 + h0;
+        s01 = c1 * s01 + h1;
+        s02 = c2 * s02 + h2;
+        s03 = c3 * s03 + h3;
+        s10 = c0 * s10 + h0;
+        s11 = c1 * s11 + h1;
+        s12 = c2 * s12 + h2;
+        s13 = c3 * s13 + h3;
+      }
+      if (relu) {
+        s00 = s00 > 0 ? s00 : 0;
+        s01 = s01 > 0 ? s01 : 0;
+        s02 = s02 > 0 ? s02 : 0;
+        s03 = s03 > 0 ? s03 : 0;
+        s10 = s10 > 0 ? s10 : 0;
+        s11 = s11 > 0 ? s11 : 0;
+        s12 = s12 > 0 ? s12 : 0;
+        s13 = s13 > 0 ? s13 : 0;
       }
       if (n === 4) {
         put4(z, z0 + o, acc, s00, s01, s02, s03);

@@ -15,8 +15,9 @@
 import * as dm from '../detmath';
 import { ghostBnBackward, ghostBnForward, inferenceAffine, updateRunningStats } from './batchnorm';
 import { linearGradW, linearGradX } from './gradKernels';
-import { packedForward, packWeights } from './kernels';
-import { tanh, type Activation, type NetLayout } from './layout';
+import { NO_EPILOGUE, packedForward, packWeights, type Epilogue } from './kernels';
+import { activate, activationGrad, bnInference } from './elementwise';
+import type { Activation, NetLayout } from './layout';
 
 export interface BlockResult {
   /** Σ of per-sample cross-entropies over the block (no weight decay). */
@@ -48,6 +49,7 @@ export class Mlp {
   /** Per hidden BN layer, training mode: 1/√(σ² + ε) of each ghost batch (chunks × F). */
   private chunkInvStd: Float64Array[] = [];
   private readonly sums: Float64Array;
+  private readonly reluOnly: Epilogue = { scale: null, shift: null, relu: true };
   /** Per layer: W packed for the forward kernel (packWeights), refreshed from w per pass. */
   readonly packed: Float64Array[];
 
@@ -130,9 +132,17 @@ export class Mlp {
   /**
    * Forward pass over the B gathered rows. Training mode uses ghost batches of v rows (and
    * writes the running statistics into w when `updateStats`); inference mode needs
-   * `prepareInference(w)` first. Leaves activations, x̂ and logits in the buffers.
+   * `prepareInference(w)` first. Leaves activations, x̂ and logits in the buffers (in
+   * inference mode x̂ only when `keepXhat`: gradients and the Hessian need it, losses do not).
    */
-  forward(w: Float64Array, B: number, train: boolean, v: number, updateStats: boolean): void {
+  forward(
+    w: Float64Array,
+    B: number,
+    train: boolean,
+    v: number,
+    updateStats: boolean,
+    keepXhat = true,
+  ): void {
     const layers = this.layout.layers;
     if (train) this.pack(w);
     let input: Float64Array = this.x;
@@ -146,8 +156,20 @@ export class Mlp {
       const F = L.fanOut;
       const n = B * F;
       const pk = this.packed[l]!;
+      const relu = this.activation === 'relu';
       if (L.gamma < 0) {
-        packedForward(input, B, L.fanIn, pk, F, w, L.b, a, false);
+        packedForward(
+          input,
+          B,
+          L.fanIn,
+          pk,
+          F,
+          w,
+          L.b,
+          a,
+          false,
+          relu ? this.reluOnly : NO_EPILOGUE,
+        );
       } else if (train) {
         packedForward(input, B, L.fanIn, pk, F, w, -1, this.zTmp, false);
         const cm = this.chunkMean;
@@ -156,25 +178,20 @@ export class Mlp {
         ghostBnForward(this.zTmp, B, F, v, w, L.gamma, L.beta, this.xhat[l]!, a, cm, cv, is);
         if (updateStats)
           updateRunningStats(cm, cv, B / v, F, v, this.bnMomentum, w, L.runMean, L.runVar);
-      } else {
+      } else if (keepXhat) {
         packedForward(input, B, L.fanIn, pk, F, w, -1, a, false);
-        const xh = this.xhat[l]!;
         const sc = this.bnScale[l]!;
-        const sh = this.bnShift[l]!;
-        const is = this.bnInvStd[l]!;
-        for (let r = 0; r < n; r += F) {
-          for (let f = 0; f < F; f++) {
-            const z = a[r + f]!;
-            xh[r + f] = (z - w[L.runMean + f]!) * is[f]!;
-            a[r + f] = sc[f]! * z + sh[f]!;
-          }
-        }
-      }
-      if (this.activation === 'relu') {
-        for (let k = 0; k < n; k++) if (!(a[k]! > 0)) a[k] = 0;
+        bnInference(a, this.xhat[l]!, B, F, w, L.runMean, this.bnInvStd[l]!, sc, this.bnShift[l]!);
       } else {
-        for (let k = 0; k < n; k++) a[k] = tanh(a[k]!);
+        // Losses only: BN's affine map and ReLU fused into the kernel's stores.
+        const epi = { scale: this.bnScale[l]!, shift: this.bnShift[l]!, relu };
+        packedForward(input, B, L.fanIn, pk, F, w, -1, a, false, epi);
+        if (!relu) activate(a, n, this.activation);
+        input = a;
+        continue;
       }
+      // ReLU was fused into the kernel where it could be; everything else is applied here.
+      if (!(relu && L.gamma < 0)) activate(a, n, this.activation);
       input = a;
     }
   }
@@ -234,12 +251,7 @@ export class Mlp {
       const F = P.fanOut;
       const n = B * F;
       linearGradX(delta, B, L.fanOut, w, L.w, F, spare, false);
-      const a = this.a[l - 1]!;
-      if (this.activation === 'relu') {
-        for (let k = 0; k < n; k++) if (!(a[k]! > 0)) spare[k] = 0;
-      } else {
-        for (let k = 0; k < n; k++) spare[k] = spare[k]! * (1 - a[k]! * a[k]!);
-      }
+      activationGrad(spare, this.a[l - 1]!, n, this.activation);
       if (P.gamma < 0) {
         const t = delta;
         delta = spare;

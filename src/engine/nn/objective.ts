@@ -132,7 +132,7 @@ export class MlpObjective implements Objective {
       const to = Math.min(n, from + EVAL_ROWS);
       const B = to - from;
       net.gather(set.x, set.y, null, from, to);
-      net.forward(w, B, false, 0, false);
+      net.forward(w, B, false, 0, false, grad !== null);
       const r = net.lossAndLogitGrad(B, 1 / n, grad !== null);
       lossSum += r.lossSum;
       correct += r.correct;
