@@ -35,7 +35,14 @@ const nodeBuiltins = {
   message: 'Engine code must also run in a browser Worker: no Node built-ins (tests may use them).',
 };
 
+// TensorFlow.js is a dev-only dependency (cross-checks and benchmarks): never in the app.
+const devOnly = {
+  group: ['@tensorflow/*', '@tensorflow/**'],
+  message: 'TensorFlow.js is dev-only (tests/ and bench/); it must not reach the app bundle.',
+};
+
 const enginePatterns = [
+  devOnly,
   uiPackages('src/engine is framework-free (DESIGN.md §2).'),
   layerPattern(
     ['worker', 'state', 'ui', 'scene', 'cli', 'walkthroughs'],
@@ -60,7 +67,11 @@ export default defineConfig(
   },
 
   // Browser app code (the engine block below narrows this further).
-  { files: ['src/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', { patterns: [devOnly] }] },
+  },
   // Hooks in a fixed order (a hook after an early return breaks React's bookkeeping).
   {
     files: ['src/**/*.{ts,tsx}'],
@@ -152,6 +163,7 @@ export default defineConfig(
         'error',
         {
           patterns: [
+            devOnly,
             uiPackages('src/worker drives the engine; it knows nothing of React, three or stores.'),
             layerPattern(
               ['state', 'ui', 'scene', 'cli', 'walkthroughs'],
@@ -170,6 +182,7 @@ export default defineConfig(
         'error',
         {
           patterns: [
+            devOnly,
             layerPattern(['ui', 'scene', 'walkthroughs'], 'src/state sits below ui/scene.'),
           ],
         },
@@ -184,6 +197,7 @@ export default defineConfig(
         'error',
         {
           patterns: [
+            devOnly,
             uiPackages('src/cli runs in Node over the engine only.'),
             layerPattern(
               ['state', 'ui', 'scene', 'walkthroughs'],

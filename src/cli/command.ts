@@ -89,3 +89,11 @@ export function renderHelp(cmd: Command): string {
   if (cmd.examples.length) out.push('', 'Examples:', ...cmd.examples.map((e) => `  ${e}`));
   return out.join('\n') + '\n';
 }
+
+/** The flags of the matched small-vs-large comparisons (`remedies`, `network`). */
+export const MATCHED_OPTIONS: OptionSpec[] = [
+  { name: 'small', arg: 'B', default: '16', help: 'the small (baseline) batch size' },
+  { name: 'large', arg: 'B', default: 'n, the full batch', help: 'the large batch size' },
+  { name: 'seeds', arg: 'K', default: '16', help: 'runs per recipe' },
+  { name: 'seed-start', arg: 'S', default: '1', help: 'first seed (seeds S … S+K−1)' },
+];

@@ -6,6 +6,7 @@
 import { PRESET_IDS, type PresetId, type RunConfig } from '../engine/config';
 import { presetDefaults } from '../engine/presets';
 import { resolveConfig } from '../engine/validate';
+import { DATASET_IDS } from '../engine/nn/datasets';
 import type { FlagDecl } from './flags';
 
 export type ValueKind =
@@ -58,6 +59,7 @@ const O = 'optimizer';
 const LR = 'learning rate';
 const B = 'batch size';
 const L = 'landscape';
+const N = 'network (preset mlp)';
 
 // One row per flag; kept one line each (prettier would explode it to ~400 lines).
 // prettier-ignore
@@ -98,7 +100,7 @@ export const CONFIG_FLAGS: readonly ConfigFlag[] = [
   f('n-test N', L, 'landscape.nTest', whole(1), 'test set size'),
   f('data-seed N', L, 'landscape.dataSeed', whole(0), 'seed of the datasets (and of the random potential)'),
   f('spread S', L, 'landscape.spread', num, 'per-sample offset spread s'),
-  f('shift A,B,…', L, 'landscape.shift', list, 'train/test shift δ (one value is broadcast)'),
+  f('shift A,B,…', L, 'landscape.shift', list, 'train/test shift δ (one value is broadcast; mlp: moves the test inputs)'),
   f('dim N', L, 'landscape.dim', whole(1), 'dimension (random-potential, quadratic-nd)'),
   f('sharp-depth F', L, 'landscape.sharpDepth', num, 'sharp-flat: depth of the sharp well'),
   f('sharp-radius F', L, 'landscape.sharpRadius', num, 'sharp-flat: radius of the sharp well'),
@@ -116,6 +118,16 @@ export const CONFIG_FLAGS: readonly ConfigFlag[] = [
   f('modes N', L, 'landscape.modes', whole(1), 'random-potential: number of Fourier modes'),
   f('lambda-max F', L, 'landscape.lambdaMax', num, 'quadratic-nd: largest Hessian eigenvalue'),
   f('lambda-min F', L, 'landscape.lambdaMin', num, 'quadratic-nd: smallest Hessian eigenvalue'),
+  f('dataset ID', N, 'network.dataset', choice(...DATASET_IDS), 'mlp: 2-D classification data set'),
+  f('noise S', N, 'network.noise', num, 'mlp: standard deviation of the input noise'),
+  f('label-noise P', N, 'network.labelNoise', num, 'mlp: fraction of train labels flipped (0 … 0.5)'),
+  f('hidden W,W,…', N, 'network.hidden', list, 'mlp: hidden layer widths (1–4 layers of 1–64)'),
+  f('activation KIND', N, 'network.activation', choice('relu', 'tanh'), 'mlp: hidden activation'),
+  f('bn', N, 'network.batchNorm', on, 'mlp: BatchNorm after every hidden linear layer'),
+  f('ghost-batch V', N, 'network.ghostBatch', whole(0), 'mlp: Ghost BN virtual batch v, dividing every batch (0 = plain BN)'),
+  f('bn-momentum M', N, 'network.bnMomentum', num, 'mlp: running-statistics momentum'),
+  f('weight-decay L', N, 'network.weightDecay', num, 'mlp: L2 penalty ½λ‖W‖² on the weights'),
+  f('init KIND', N, 'network.init', choice('he', 'glorot'), 'mlp: He normal or Glorot uniform weights'),
 ];
 
 /**
@@ -138,6 +150,7 @@ export function configFlagDecls(omit: readonly string[] = []): FlagDecl[] {
 export function flagForPath(path: string): string | null {
   const p = path.replace(/\[\d+\]$/, '');
   if (p === 'budget' || p.startsWith('budget.')) return '--epochs/--steps';
+  if (p === 'network') return '--preset mlp';
   const c = CONFIG_FLAGS.find((x) => x.path === p);
   return c ? `--${c.name}` : null;
 }
@@ -165,6 +178,8 @@ export function defaultText(c: ConfigFlag, preset: PresetId): string {
       // Optional field, absent from the defaults: absent means off.
       return String(config.metricsPerDecade ?? 0);
   }
+  // The network flags have no value under the landscapes: show the mlp preset's.
+  if (c.path.startsWith('network.') && !config.network) return defaultText(c, 'mlp');
   let v: unknown = config;
   for (const k of c.path.split('.'))
     v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;

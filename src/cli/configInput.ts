@@ -14,6 +14,7 @@ import {
   parseListValue,
   parseNumberValue,
   parseWholeValue,
+  quote,
   usageError,
   type Flags,
 } from './flags';
@@ -43,16 +44,16 @@ function readConfigFile(file: string): Obj {
         : code === 'EISDIR'
           ? 'it is a directory'
           : (code ?? String(e));
-    throw usageError(`cannot read --config file "${file}": ${why}`);
+    throw usageError(`cannot read --config file ${quote(file)}: ${why}`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw usageError(`--config file "${file}" is not valid JSON: ${(e as Error).message}`);
+    throw usageError(`--config file ${quote(file)} is not valid JSON: ${(e as Error).message}`);
   }
   if (!isObj(parsed))
-    throw usageError(`--config file "${file}" must hold a JSON object (a partial RunConfig)`);
+    throw usageError(`--config file ${quote(file)} must hold a JSON object (a partial RunConfig)`);
   return parsed;
 }
 

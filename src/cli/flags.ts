@@ -13,6 +13,16 @@ export class UsageError extends Error {
 
 export const usageError = (line: string): UsageError => new UsageError([line]);
 
+/** Echoes user input in an error line: quoted, control characters shown as ?, cut at 40. */
+export function quote(raw: string): string {
+  let flat = '';
+  for (const ch of raw) flat += ch < ' ' || ch === '\u007f' ? '?' : ch;
+  return `"${flat.length > 40 ? `${flat.slice(0, 40)}…` : flat}"`;
+}
+
+/** A flag name as typed, cut like quote() (a pasted paragraph is not a flag name). */
+const clip = (name: string): string => quote(name).slice(1, -1);
+
 export interface FlagDecl {
   name: string;
   /** Boolean flags take no value. */
@@ -41,7 +51,7 @@ export function parseArgs(argv: readonly string[], decls: readonly FlagDecl[]): 
     }
     if (!arg.startsWith('--') || arg === '--') {
       if (arg.startsWith('-') && !NEGATIVE_NUMBER.test(arg))
-        throw usageError(`unknown flag "${arg}" (flags start with --; see --help)`);
+        throw usageError(`unknown flag ${quote(arg)} (flags start with --; see --help)`);
       out.positionals.push(arg);
       continue;
     }
@@ -49,7 +59,9 @@ export function parseArgs(argv: readonly string[], decls: readonly FlagDecl[]): 
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     const decl = byName.get(name);
     if (!decl)
-      throw usageError(`unknown flag --${name} (see --help for the flags this command takes)`);
+      throw usageError(
+        `unknown flag --${clip(name)} (see --help for the flags this command takes)`,
+      );
     if (seen.has(name)) throw usageError(`--${name} was given more than once`);
     seen.add(name);
     if (decl.boolean) {
@@ -76,7 +88,9 @@ export function parseArgs(argv: readonly string[], decls: readonly FlagDecl[]): 
 function parseBoolean(name: string, raw: string): boolean {
   if (raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;
-  throw usageError(`--${name} is a switch: give it alone or as --${name}=true|false, got "${raw}"`);
+  throw usageError(
+    `--${name} is a switch: give it alone or as --${name}=true|false, got ${quote(raw)}`,
+  );
 }
 
 /** Number() accepts '' and ' ' as 0; a flag value must actually spell a number. */
@@ -86,14 +100,14 @@ function toNumber(raw: string): number {
 
 export function parseNumberValue(name: string, raw: string): number {
   const x = toNumber(raw);
-  if (!Number.isFinite(x)) throw usageError(`--${name} must be a number, got "${raw}"`);
+  if (!Number.isFinite(x)) throw usageError(`--${name} must be a number, got ${quote(raw)}`);
   return x;
 }
 
 export function parseWholeValue(name: string, raw: string, min: number): number {
   const x = toNumber(raw);
   if (!Number.isInteger(x) || x < min)
-    throw usageError(`--${name} must be a whole number ≥ ${min}, got "${raw}"`);
+    throw usageError(`--${name} must be a whole number ≥ ${min}, got ${quote(raw)}`);
   return x;
 }
 
@@ -113,9 +127,11 @@ export function parseListValue(
       (opts.whole && !Number.isInteger(x)) ||
       (opts.min !== undefined && x < opts.min),
   );
-  if (bad) throw usageError(`--${name} must be ${what}, got "${raw}"`);
+  if (bad) throw usageError(`--${name} must be ${what}, got ${quote(raw)}`);
   if (opts.length !== undefined && xs.length !== opts.length)
-    throw usageError(`--${name} must have ${opts.length} comma-separated values, got "${raw}"`);
+    throw usageError(
+      `--${name} must have ${opts.length} comma-separated values, got ${quote(raw)}`,
+    );
   return xs;
 }
 
@@ -125,7 +141,7 @@ export function parseChoiceValue<T extends string>(
   choices: readonly T[],
 ): T {
   if (!(choices as readonly string[]).includes(raw))
-    throw usageError(`--${name} must be one of ${choices.join(', ')}; got "${raw}"`);
+    throw usageError(`--${name} must be one of ${choices.join(', ')}; got ${quote(raw)}`);
   return raw as T;
 }
 

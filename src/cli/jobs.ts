@@ -7,7 +7,7 @@ import type { EnsembleJob, JobResult } from '../engine/ensemble';
 import type { RunConfig } from '../engine/config';
 import { effectiveBudget } from '../engine/schedules';
 import { resolveOrThrow } from '../engine/sweep';
-import type { Flags } from './flags';
+import { usageError, type Flags } from './flags';
 import { defaultWorkers, runJobs } from './pool';
 import { createProgress } from './progress';
 
@@ -34,6 +34,10 @@ export function jobCost(job: EnsembleJob): number {
       const c = resolveOrThrow(job.config);
       return Math.max(1, ...job.ts) * c.batch;
     }
+    case 'slice': {
+      const c = resolveOrThrow(job.config);
+      return job.points.length * job.splits.length * (c.landscape.n + c.landscape.nTest) * 0.5;
+    }
     case 'keskar':
       return (
         runCost(resolveOrThrow({ ...job.config, batch: job.small })) +
@@ -57,4 +61,21 @@ export async function runEnsemble(
   } finally {
     progress.done();
   }
+}
+
+/** --seeds K and --seed-start S → the seeds S … S+K−1. */
+export function seedsFlags(flags: Flags, count: number, minCount = 1): number[] {
+  const k = flags.whole('seeds', count, minCount);
+  const s0 = flags.whole('seed-start', 1, 0);
+  return Array.from({ length: k }, (_, i) => s0 + i);
+}
+
+/** --small and --large of the matched comparisons: small < large ≤ n (large defaults to n). */
+export function smallLargeFlags(flags: Flags, n: number): { small: number; large: number } {
+  const small = flags.whole('small', 16, 1);
+  const large = flags.whole('large', n, 1);
+  if (large > n) throw usageError(`--large must be ≤ n (${n}), got "${large}"`);
+  if (small >= large)
+    throw usageError(`--small must be less than --large (${large}), got "${small}"`);
+  return { small, large };
 }

@@ -8,18 +8,20 @@ import { ConfigInvalidError } from '../engine/run';
 import { commandDecls, renderHelp, type Command } from './command';
 import { diffusionCommand } from './commands/diffusion';
 import { keskarCommand } from './commands/keskar';
+import { networkCommand } from './commands/network';
 import { presetsCommand } from './commands/presets';
 import { remediesCommand } from './commands/remedies';
 import { runCommand } from './commands/run';
 import { stabilityCommand } from './commands/stability';
 import { surfaceCommand } from './commands/surface';
 import { sweepCommand } from './commands/sweep';
-import { Flags, UsageError, parseArgs, usageError } from './flags';
+import { Flags, UsageError, parseArgs, quote, usageError } from './flags';
 
 const COMMANDS: readonly Command[] = [
   runCommand,
   sweepCommand,
   remediesCommand,
+  networkCommand,
   diffusionCommand,
   keskarCommand,
   stabilityCommand,
@@ -53,7 +55,7 @@ function find(name: string): Command {
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
     const known = [...COMMANDS.map((c) => c.name), 'help'].join(', ');
-    throw usageError(`unknown command "${name}" (commands: ${known})`);
+    throw usageError(`unknown command ${quote(name)} (commands: ${known})`);
   }
   return cmd;
 }
@@ -81,7 +83,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const args = parseArgs(rest, commandDecls(cmd));
     if (args.positionals.length)
       throw usageError(
-        `unexpected argument "${args.positionals[0]}" (${cmd.name} takes only flags)`,
+        `unexpected argument ${quote(args.positionals[0]!)} (${cmd.name} takes only flags)`,
       );
     await cmd.run(new Flags(args));
     return 0;

@@ -45,3 +45,18 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly unknown
 export function emit(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : text + '\n');
 }
+
+/**
+ * Fields that only some presets have (classification accuracies): present with a value for
+ * the mlp preset, left out — not null — elsewhere, so the landscapes' JSON is exactly what it
+ * was before the network lab existed.
+ */
+const PRESET_SPECIFIC = ['trainAccuracy', 'testAccuracy'] as const;
+
+export function withoutInapplicable<T extends object>(o: T): T {
+  const rec = o as Record<string, unknown>;
+  if (!PRESET_SPECIFIC.some((k) => k in rec && rec[k] === null)) return o;
+  const out = { ...rec };
+  for (const k of PRESET_SPECIFIC) if (out[k] === null) delete out[k];
+  return out as T;
+}

@@ -3,15 +3,20 @@
  * the CLI and config files. `resolveConfig` (validate.ts) fills defaults and checks it.
  */
 
+import type { DatasetId } from './nn/datasets';
+import type { Activation, InitScheme } from './nn/layout';
+
 export const CONFIG_VERSION = 1;
 
-export type PresetId = 'bowl' | 'sharp-flat' | 'saddle' | 'random-potential' | 'quadratic-nd';
+export type PresetId =
+  'bowl' | 'sharp-flat' | 'saddle' | 'random-potential' | 'quadratic-nd' | 'mlp';
 export const PRESET_IDS: readonly PresetId[] = [
   'bowl',
   'sharp-flat',
   'saddle',
   'random-potential',
   'quadratic-nd',
+  'mlp',
 ];
 
 /** Landscape parameters; each preset reads the fields that apply to it. */
@@ -49,6 +54,33 @@ export interface LandscapeConfig {
   lambdaMin: number;
 }
 
+/**
+ * The network lab (preset `mlp` only; absent from every other preset's config, so their
+ * configs read exactly as before). The data set's sizes, seed and test shift are the
+ * landscape's n, nTest, dataSeed and shift (δ translates the test inputs; 0 = same
+ * distribution).
+ */
+export interface NetworkConfig {
+  dataset: DatasetId;
+  /** Standard deviation of the Gaussian noise on every input. */
+  noise: number;
+  /** Fraction of train labels flipped to another class (test labels stay clean). */
+  labelNoise: number;
+  /** Hidden layer widths: 1–4 layers of 1–64 units. */
+  hidden: number[];
+  activation: Activation;
+  /** BatchNorm after every hidden linear layer. */
+  batchNorm: boolean;
+  /** Ghost batch size v (must divide every batch size the run reaches); 0 = plain BN (v = B). */
+  ghostBatch: number;
+  /** Running-statistics momentum m: stat ← (1 − m)·stat + m·ghost-batch stat. */
+  bnMomentum: number;
+  /** L2 penalty ½λ‖W‖² on the weight matrices (not biases, γ or β). */
+  weightDecay: number;
+  /** He normal (ReLU) or Glorot uniform (tanh). */
+  init: InitScheme;
+}
+
 export type OptimizerKind = 'sgd' | 'momentum' | 'nesterov' | 'adam';
 export interface OptimizerConfig {
   kind: OptimizerKind;
@@ -80,6 +112,8 @@ export interface RunConfig {
   version: number;
   preset: PresetId;
   landscape: LandscapeConfig;
+  /** The network and its data set (preset `mlp` only). */
+  network?: NetworkConfig;
   /** Run seed: starts and batch order (and Langevin noise, when on). */
   seed: number;
   /** Fixed start point, or null to draw it from the preset's init box with `seed`. */
@@ -115,9 +149,9 @@ export interface RunConfig {
 
 /** A deep-partial config: what users, URLs and files provide. */
 export type ConfigInput = {
-  [K in keyof RunConfig]?: RunConfig[K] extends object
-    ? RunConfig[K] extends unknown[]
+  [K in keyof RunConfig]?: NonNullable<RunConfig[K]> extends object
+    ? NonNullable<RunConfig[K]> extends unknown[]
       ? RunConfig[K]
-      : Partial<RunConfig[K]> | RunConfig[K]
+      : Partial<NonNullable<RunConfig[K]>> | RunConfig[K]
     : RunConfig[K];
 };

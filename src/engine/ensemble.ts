@@ -8,7 +8,8 @@
 import type { ConfigInput, RunConfig } from './config';
 import { buildObjective } from './presets';
 import { createRun } from './run';
-import type { Objective } from './objectives/types';
+import type { Objective, Split } from './objectives/types';
+import { evaluateSlicePoints, type SliceBox } from './slice';
 import { resolveOrThrow } from './sweep';
 import { epsilonSharpness } from './sharpness';
 import { interpolationLine } from './interpolate';
@@ -26,6 +27,19 @@ export type EnsembleJob =
       large: number;
       alphas: number[];
       sharpnessEps: number;
+    }
+  /**
+   * Full-split losses at some points of a slice grid (slice.ts): a share of a surface, so
+   * several workers can compute one surface. Vectors are full state vectors as plain arrays.
+   */
+  | {
+      kind: 'slice';
+      config: ConfigInput;
+      slice: { center: number[]; d1: number[]; d2: number[] };
+      box: SliceBox;
+      res: number;
+      points: number[];
+      splits: Split[];
     };
 
 export interface EndpointResult {
@@ -48,6 +62,9 @@ export interface EndpointResult {
   sharpness: number | null;
   /** Updates that ended near a saddle point (null when the landscape names none). */
   saddleSteps: number | null;
+  /** Train / test accuracy at the end (classifiers only, else null). */
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
 }
 
 export interface DiffusionSample {
@@ -69,14 +86,25 @@ export interface KeskarResult {
   path: [number, number][];
 }
 
-export type JobResult = EndpointResult | DiffusionSample | KeskarResult;
+export interface SliceResult {
+  kind: 'slice';
+  points: number[];
+  /** One list per requested split, in order: the loss at each point. */
+  values: number[][];
+}
 
-/** Objectives depend only on the landscape: keep the last few (building one is not free). */
+export type JobResult = EndpointResult | DiffusionSample | KeskarResult | SliceResult;
+
+/**
+ * Objectives depend only on the landscape (and, for the mlp preset, the network): keep the
+ * last few (building one is not free). Runs may share one: a model's per-run state lives in
+ * the run's own state vector.
+ */
 const cache = new Map<string, Objective>();
 const CACHE_SIZE = 4;
 
 function objectiveFor(config: RunConfig): Objective {
-  const key = JSON.stringify([config.preset, config.landscape]);
+  const key = JSON.stringify([config.preset, config.landscape, config.network ?? null]);
   let obj = cache.get(key);
   if (!obj) {
     obj = buildObjective(config);
@@ -119,6 +147,8 @@ function endpoint(
       start: [run.w0[0]!, run.w0[1] ?? 0],
       sharpness: sharp,
       saddleSteps: m.saddleSteps,
+      trainAccuracy: m.trainAccuracy,
+      testAccuracy: m.testAccuracy,
     },
   };
 }
@@ -162,5 +192,22 @@ export function runJob(job: EnsembleJob): JobResult {
       const line = interpolationLine(objective, s.w, l.w, job.alphas);
       return { kind: 'keskar', seed: s.result.seed, small: s.result, large: l.result, ...line };
     }
+    case 'slice':
+      return sliceJob(job);
   }
+}
+
+function sliceJob(job: Extract<EnsembleJob, { kind: 'slice' }>): SliceResult {
+  const objective = objectiveFor(resolveOrThrow(job.config));
+  const slice = {
+    center: Float64Array.from(job.slice.center),
+    d1: Float64Array.from(job.slice.d1),
+    d2: Float64Array.from(job.slice.d2),
+  };
+  const values = job.splits.map((split) => {
+    const out = new Float64Array(job.points.length);
+    evaluateSlicePoints(objective, slice, job.box, job.res, job.points, split, out);
+    return Array.from(out);
+  });
+  return { kind: 'slice', points: job.points, values };
 }

@@ -53,6 +53,9 @@ export interface SweepRow {
    * the runs; null on landscapes without a named saddle.
    */
   saddleFraction: Summary | null;
+  /** End-point accuracies (classifiers only, else null). */
+  trainAccuracy: Summary | null;
+  testAccuracy: Summary | null;
 }
 
 export interface BasinGroup {
@@ -117,6 +120,8 @@ export function endpointRow(rs: EndpointResult[], hasFlatBasin: boolean): SweepR
     diverged: rs.filter((r) => r.status === 'diverged').length,
     byBasin: hasFlatBasin || rs.some((r) => r.basin !== null) ? basinGroups(rs) : null,
     saddleFraction: saddleShare(rs),
+    trainAccuracy: accuracySummary(rs.map((r) => r.trainAccuracy)),
+    testAccuracy: accuracySummary(rs.map((r) => r.testAccuracy)),
   };
 }
 
@@ -143,6 +148,10 @@ function basinGroups(rs: EndpointResult[]): BasinGroup[] {
       lambdaMax: summarize(g.map((r) => r.lambdaMax).filter((x): x is number => x !== null)),
     };
   });
+}
+
+function accuracySummary(xs: (number | null)[]): Summary | null {
+  return xs.length > 0 && xs.every((x) => x !== null) ? summarize(xs as number[]) : null;
 }
 
 /** The summarised statistics of a row, in the column order every CSV export uses. */

@@ -30,6 +30,9 @@ export interface MetricRecord {
    * names no saddle point.
    */
   saddleSteps: number | null;
+  /** Fraction of the train / test split classified correctly (classifiers only, else null). */
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
 }
 
 /** Hessian extreme eigenvalues: exact in 2-D, Lanczos on exact HVPs in N-D. */
@@ -45,7 +48,25 @@ export function hessianExtremes(
     const [lo, hi] = eig2(h[0]!, h[1]!, h[2]!);
     return { min: lo, max: hi };
   }
-  const res = lanczos((v, out) => obj.hvp(w, 'train', v, out), obj.dim, k, rng);
+  const d = obj.trainDim ?? obj.dim;
+  if (d === obj.dim) {
+    const res = lanczos((v, out) => obj.hvp(w, 'train', v, out), d, k, rng);
+    return { min: res.lambdaMin, max: res.lambdaMax };
+  }
+  // Model state (BN running statistics) is not a parameter: Lanczos works in the trained
+  // subspace, padding directions with zeros there.
+  const vFull = new Float64Array(obj.dim);
+  const outFull = new Float64Array(obj.dim);
+  const res = lanczos(
+    (v, out) => {
+      vFull.set(v);
+      obj.hvp(w, 'train', vFull, outFull);
+      out.set(outFull.subarray(0, d));
+    },
+    d,
+    k,
+    rng,
+  );
   return { min: res.lambdaMin, max: res.lambdaMax };
 }
 

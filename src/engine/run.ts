@@ -44,6 +44,8 @@ export function createRun(input: unknown, objective?: Objective): Run {
  */
 export class Run {
   readonly dim: number;
+  /** Trained entries of w ([0, trainDim)); the rest is model state (BN running statistics). */
+  readonly trainDim: number;
   readonly w: Float64Array;
   readonly w0: Float64Array;
   status: RunStatus = 'running';
@@ -76,7 +78,9 @@ export class Run {
     this.dim = d;
     this.streams = splitStreams(config.seed);
     this.w = new Float64Array(d);
+    this.trainDim = objective.trainDim ?? d;
     if (config.start) this.w.set(config.start);
+    else if (objective.initialize) objective.initialize(this.streams.init, this.w);
     else {
       const { lo, hi } = objective.initBox;
       for (let j = 0; j < d; j++) this.w[j] = this.streams.init.uniform(lo[j]!, hi[j]!);
@@ -132,22 +136,19 @@ export class Run {
     const b = this.currentBatch;
     // The batch grew mid-epoch and no longer fits: start the next epoch.
     if (this.cursor + b > n) this.newEpoch(b);
-    const loss = this.objective.batchLossGrad(
-      this.w,
-      'train',
-      this.perm,
-      this.cursor,
-      this.cursor + b,
-      this.grad,
-    );
-    this.cursor += b;
+    // Saved before the step: a training step may also update model state held in w.
     this.prev.set(this.w);
+    const obj = this.objective;
+    const loss = obj.trainStep
+      ? obj.trainStep(this.w, this.perm, this.cursor, this.cursor + b, this.grad)
+      : obj.batchLossGrad(this.w, 'train', this.perm, this.cursor, this.cursor + b, this.grad);
+    this.cursor += b;
     this.opt.update(this.w, this.grad, this.currentLr);
     const t = this.config.temperature;
     if (t > 0) {
-      // Optional Langevin noise (off by default): w += √(2ηT)·ξ.
+      // Optional Langevin noise (off by default): w += √(2ηT)·ξ, on trained entries only.
       const s = Math.sqrt(2 * this.currentLr * t);
-      for (let j = 0; j < this.dim; j++) this.w[j]! += s * this.streams.noise.normal();
+      for (let j = 0; j < this.trainDim; j++) this.w[j]! += s * this.streams.noise.normal();
     }
     this.steps++;
     // The tail that cannot fill another batch is dropped and the epoch ends here.
@@ -187,12 +188,15 @@ export class Run {
   measure(withHessian: boolean): MetricRecord {
     const obj = this.objective;
     const g = new Float64Array(this.dim);
-    const trainLoss = obj.fullLossGrad(this.w, 'train', g);
-    const testLoss = obj.fullLossGrad(this.w, 'test', null);
+    // Classifiers report loss and accuracy from one pass over each split.
+    const train = obj.evaluate?.(this.w, 'train', g) ?? null;
+    const test = obj.evaluate?.(this.w, 'test', null) ?? null;
+    const trainLoss = train ? train.loss : obj.fullLossGrad(this.w, 'train', g);
+    const testLoss = test ? test.loss : obj.fullLossGrad(this.w, 'test', null);
     let dist = 0;
-    for (let j = 0; j < this.dim; j++) dist += (this.w[j]! - this.w0[j]!) ** 2;
+    for (let j = 0; j < this.trainDim; j++) dist += (this.w[j]! - this.w0[j]!) ** 2;
     let gn = 0;
-    for (let j = 0; j < this.dim; j++) gn += g[j]! ** 2;
+    for (let j = 0; j < this.trainDim; j++) gn += g[j]! ** 2;
     // Lanczos gets its own stream keyed by step, so measuring never shifts the run's randomness.
     // Basins are named only on 2-D landscapes, where the exact Hessian is cheap: measure
     // it whenever a basin could apply, so saddles are never called basins.
@@ -215,6 +219,8 @@ export class Run {
       bSimple: noise.bSimple === null ? null : finiteOr(noise.bSimple),
       basin: basinOf(obj.basins, this.w, hess ? hess.min : null),
       saddleSteps: this.saddles.length > 0 ? this.saddleSteps : null,
+      trainAccuracy: train ? train.accuracy : null,
+      testAccuracy: test ? test.accuracy : null,
     };
     this.lastMetrics = rec;
     return rec;

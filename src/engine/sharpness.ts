@@ -4,7 +4,8 @@
  *   φ = 100 · (max_{y∈C_ε} f(x + y) − f(x)) / (1 + max(f(x), 0)),
  * maximised by projected gradient ascent from several starts (the box corners when the
  * dimension allows it, then random points): the maximum of a convex function over a box
- * sits at a corner, so the corner starts make the quadratic case exact.
+ * sits at a corner, so the corner starts make the quadratic case exact. Only trained entries
+ * move (for the MLP, f is the inference-mode loss at the point's BN running statistics).
  */
 import type { Objective, Split } from './objectives/types';
 import { createRng } from './rng';
@@ -39,7 +40,9 @@ export function epsilonSharpness(
   const split = o.split ?? 'train';
   const d = obj.dim;
   const iterations = o.iterations ?? 60;
-  const half = Float64Array.from(x, (xi) => o.eps * (Math.abs(xi) + 1));
+  // Model state (BN running statistics) is not a parameter: its box is {0}.
+  const trained = obj.trainDim ?? d;
+  const half = Float64Array.from(x, (xi, j) => (j < trained ? o.eps * (Math.abs(xi) + 1) : 0));
   const base = obj.fullLossGrad(x, split, null);
   const starts: Float64Array[] = [];
   if (d <= MAX_CORNER_DIM) {

@@ -32,6 +32,9 @@ export interface SweepCellResult {
   distance: Summary;
   /** Runs that diverged; they enter the statistics at their last finite point. */
   diverged: number;
+  /** End-point accuracies (classifiers only, else null). */
+  trainAccuracy: Summary | null;
+  testAccuracy: Summary | null;
 }
 
 const NEVER_RECORD = 1e9;
@@ -77,6 +80,8 @@ export function sweepCell(
   const gap: number[] = [];
   const lambda: number[] = [];
   const distance: number[] = [];
+  const trainAcc: number[] = [];
+  const testAcc: number[] = [];
   let flat = 0;
   let diverged = 0;
   seeds.forEach((seed, k) => {
@@ -88,6 +93,10 @@ export function sweepCell(
     gap.push(m.gap);
     if (m.lambdaMax !== null) lambda.push(m.lambdaMax);
     distance.push(m.distance);
+    if (m.trainAccuracy !== null && m.testAccuracy !== null) {
+      trainAcc.push(m.trainAccuracy);
+      testAcc.push(m.testAccuracy);
+    }
     if (m.basin === 'flat') flat++;
     if (run.status === 'diverged') diverged++;
   });
@@ -102,6 +111,8 @@ export function sweepCell(
     lambdaMax: summarize(lambda),
     distance: summarize(distance),
     diverged,
+    trainAccuracy: trainAcc.length && trainAcc.length === seeds.length ? summarize(trainAcc) : null,
+    testAccuracy: testAcc.length && testAcc.length === seeds.length ? summarize(testAcc) : null,
   };
 }
 

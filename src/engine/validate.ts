@@ -1,5 +1,6 @@
 import { CONFIG_VERSION, PRESET_IDS, type PresetId, type RunConfig } from './config';
 import { presetDefaults } from './presets';
+import { networkChecks, NETWORK } from './validateNetwork';
 import {
   bool,
   describe,
@@ -81,6 +82,11 @@ const TOP: Record<string, Check> = {
   seed: num(0, 2 ** 32 - 1, { integer: true }),
   start: (v, path, errors, whole) => {
     if (v === null) return;
+    if (whole.network)
+      return void errors.push({
+        path,
+        message: 'must be null for the mlp preset (its weights are drawn by network.init)',
+      });
     numArray(whole.landscape.dim, whole.landscape.dim, -1e4, 1e4)(v, path, errors, whole);
   },
   lr: num(0, 1e4, { exclusiveMin: true }),
@@ -126,8 +132,13 @@ export function resolveConfig(input: unknown): ResolveResult {
   const target = config as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(input)) {
     if (key === 'preset') continue;
-    if (key === 'landscape' || key === 'optimizer') {
-      const spec = key === 'landscape' ? LANDSCAPE : OPTIMIZER;
+    if (key === 'network' && !config.network) {
+      errors.push({
+        path: key,
+        message: `only the mlp preset has a network (the preset here is ${preset})`,
+      });
+    } else if (key === 'landscape' || key === 'optimizer' || key === 'network') {
+      const spec = key === 'landscape' ? LANDSCAPE : key === 'optimizer' ? OPTIMIZER : NETWORK;
       if (!isObj(value)) {
         errors.push({ path: key, message: `must be an object, got ${describe(value)}` });
         continue;
@@ -176,6 +187,7 @@ export function resolveConfig(input: unknown): ResolveResult {
   }
   for (const [key, check] of Object.entries(TOP)) check(target[key], key, errors, config);
   crossChecks(config, errors);
+  if (config.network) networkChecks(config, errors);
   return errors.length ? { ok: false, errors } : { ok: true, config };
 }
 
@@ -230,7 +242,7 @@ function crossChecks(c: RunConfig, errors: ConfigError[]): void {
   const twoD = c.preset === 'bowl' || c.preset === 'sharp-flat' || c.preset === 'saddle';
   if (twoD && l.dim !== 2)
     errors.push({ path: 'landscape.dim', message: `the ${c.preset} preset is 2-D; dim must be 2` });
-  if (l.shift.length !== 1 && l.shift.length !== l.dim) {
+  if (l.shift.length !== 1 && l.shift.length !== l.dim && !c.network) {
     errors.push({
       path: 'landscape.shift',
       message: `must have ${l.dim === 1 ? '1 entry' : `1 or ${l.dim} entries`} (one for every axis, or one per axis), got ${l.shift.length}`,

@@ -4,9 +4,9 @@ import { keskarJobs } from '../../engine/experiments';
 import { linspace } from '../../engine/interpolate';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
 import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
-import { parseListValue, parseNumberValue, usageError, type Flags } from '../flags';
+import { parseListValue, parseNumberValue, quote, usageError, type Flags } from '../flags';
 import { runEnsemble, workersFlag } from '../jobs';
-import { emit, toCsv, toJson } from '../output';
+import { emit, toCsv, toJson, withoutInapplicable } from '../output';
 import { MEASUREMENT_FLAGS } from '../configFlags';
 
 /**
@@ -19,7 +19,7 @@ const KESKAR_OMIT = ['batch', 'eps', ...MEASUREMENT_FLAGS];
 function parseAlphas(raw: string): number[] {
   const [lo, hi, n] = parseListValue('alphas', raw, { length: 3 }) as [number, number, number];
   if (!(lo < hi) || !Number.isInteger(n) || n < 2)
-    throw usageError(`--alphas must be LO,HI,N with LO < HI and a whole N ≥ 2, got "${raw}"`);
+    throw usageError(`--alphas must be LO,HI,N with LO < HI and a whole N ≥ 2, got ${quote(raw)}`);
   return linspace(lo, hi, n);
 }
 
@@ -70,8 +70,8 @@ export const keskarCommand: Command = {
     for (const b of [small, large]) resolveOrExplain({ ...input, batch: b }, ` (with batch ${b})`);
     const jobs = keskarJobs(input, [config.seed], small, large, eps, alphas);
     const [r] = (await runEnsemble('keskar', jobs, workers)) as KeskarResult[];
-    const { kind: _k, ...sb } = r!.small;
-    const { kind: _l, ...lb } = r!.large;
+    const { kind: _k, ...sb } = withoutInapplicable(r!.small);
+    const { kind: _l, ...lb } = withoutInapplicable(r!.large);
     if (format === 'csv') {
       emit(
         toCsv(

@@ -9,10 +9,10 @@ import {
 } from '../../engine/experiments';
 import { buildObjective } from '../../engine/presets';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
-import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
-import { usageError, type Flags } from '../flags';
-import { runEnsemble, workersFlag } from '../jobs';
-import { emit, toCsv, toJson } from '../output';
+import { FORMAT_OPTION, MATCHED_OPTIONS, WORKERS_OPTION, type Command } from '../command';
+import type { Flags } from '../flags';
+import { runEnsemble, seedsFlags, smallLargeFlags, workersFlag } from '../jobs';
+import { emit, toCsv, toJson, withoutInapplicable } from '../output';
 import { MEASUREMENT_FLAGS } from '../configFlags';
 
 /**
@@ -51,14 +51,7 @@ export const remediesCommand: Command = {
     '  byBasin splits the statistics by end basin, as in sweep.',
     'CSV: id,label,batch,lr,runs,flatFraction,flatCi_lo,flatCi_hi,<stat>_mean,<stat>_ci95,…,diverged.',
   ],
-  options: [
-    { name: 'small', arg: 'B', default: '16', help: 'the small (baseline) batch size' },
-    { name: 'large', arg: 'B', default: 'n, the full batch', help: 'the large batch size' },
-    { name: 'seeds', arg: 'K', default: '16', help: 'runs per recipe' },
-    { name: 'seed-start', arg: 'S', default: '1', help: 'first seed (seeds S … S+K−1)' },
-    WORKERS_OPTION,
-    FORMAT_OPTION,
-  ],
+  options: [...MATCHED_OPTIONS, WORKERS_OPTION, FORMAT_OPTION],
   config: { defaultPreset: 'sharp-flat', omit: REMEDIES_OMIT },
   examples: [
     'batchscape remedies --seeds 50',
@@ -67,39 +60,35 @@ export const remediesCommand: Command = {
   async run(flags: Flags) {
     const format = flags.choice('format', 'json', ['json', 'csv'] as const);
     const workers = workersFlag(flags);
-    const k = flags.whole('seeds', 16, 1);
-    const s0 = flags.whole('seed-start', 1, 0);
-    const seeds = Array.from({ length: k }, (_, i) => s0 + i);
+    const seeds = seedsFlags(flags, 16);
     const input = buildConfigInput(flags, 'sharp-flat', REMEDIES_OMIT);
-    const config = resolveOrExplain({ ...input, seed: s0 });
-    const n = config.landscape.n;
-    const small = flags.whole('small', 16, 1);
-    const large = flags.whole('large', n, 1);
-    if (large > n) throw usageError(`--large must be ≤ n (${n}), got "${large}"`);
-    if (small >= large)
-      throw usageError(`--small must be less than --large (${large}), got "${small}"`);
+    const config = resolveOrExplain({ ...input, seed: seeds[0]! });
+    const { small, large } = smallLargeFlags(flags, config.landscape.n);
     const list = remedies(small, large, config.lr);
     for (const r of list) resolveOrExplain({ ...input, ...r.patch }, ` (in the remedy "${r.id}")`);
     const results = await runEnsemble('remedies', remedyJobs(input, list, seeds), workers);
     const hasFlat = buildObjective(config).basins.some((b) => b.id === 'flat');
     const rows = remedyRows(list, seeds, results as EndpointResult[], hasFlat).map(
-      ({ remedy, row }) => ({
-        id: remedy.id,
-        label: remedy.label,
-        blurb: remedy.blurb,
-        batch: row.batch,
-        lr: row.lr,
-        runs: row.runs,
-        flatFraction: row.flatFraction,
-        flatCi: row.flatCi,
-        finalTrainLoss: row.finalTrainLoss,
-        finalTestLoss: row.finalTestLoss,
-        gap: row.gap,
-        lambdaMax: row.lambdaMax,
-        distance: row.distance,
-        diverged: row.diverged,
-        byBasin: row.byBasin,
-      }),
+      ({ remedy, row }) =>
+        withoutInapplicable({
+          id: remedy.id,
+          label: remedy.label,
+          blurb: remedy.blurb,
+          batch: row.batch,
+          lr: row.lr,
+          runs: row.runs,
+          flatFraction: row.flatFraction,
+          flatCi: row.flatCi,
+          finalTrainLoss: row.finalTrainLoss,
+          finalTestLoss: row.finalTestLoss,
+          gap: row.gap,
+          lambdaMax: row.lambdaMax,
+          distance: row.distance,
+          diverged: row.diverged,
+          byBasin: row.byBasin,
+          trainAccuracy: row.trainAccuracy,
+          testAccuracy: row.testAccuracy,
+        }),
     );
     if (format === 'csv') {
       const header = [

@@ -4,7 +4,7 @@ import type { MetricRecord } from '../../engine/metrics';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
 import { FORMAT_OPTION, type Command } from '../command';
 import { usageError, type Flags } from '../flags';
-import { emit, shortF32, toCsv, toJson } from '../output';
+import { emit, shortF32, toCsv, toJson, withoutInapplicable } from '../output';
 import { createProgress } from '../progress';
 
 const CHUNK_STEPS = 8192;
@@ -97,7 +97,16 @@ export const runCommand: Command = {
       saddleSteps: last.saddleSteps,
       saddleFraction:
         last.saddleSteps === null ? null : run.steps > 0 ? last.saddleSteps / run.steps : 0,
+      trainAccuracy: last.trainAccuracy,
+      testAccuracy: last.testAccuracy,
     };
-    emit(toJson({ config, summary, ...(withTrajectory ? { trajectory } : {}), metrics }));
+    emit(
+      toJson({
+        config,
+        summary: withoutInapplicable(summary),
+        ...(withTrajectory ? { trajectory } : {}),
+        metrics: metrics.map(withoutInapplicable),
+      }),
+    );
   },
 };

@@ -4,7 +4,7 @@ import { stabilityJobs } from '../../engine/experiments';
 import { createRun } from '../../engine/run';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
 import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
-import { parseListValue, usageError, type Flags } from '../flags';
+import { parseListValue, quote, usageError, type Flags } from '../flags';
 import { runEnsemble, workersFlag } from '../jobs';
 import { emit, toCsv, toJson } from '../output';
 import { MEASUREMENT_FLAGS } from '../configFlags';
@@ -25,7 +25,7 @@ function logSpaced(lo: number, hi: number, n: number): number[] {
 function parseLrs(raw: string): number[] {
   const [lo, hi, n] = parseListValue('lrs', raw, { length: 3 }) as [number, number, number];
   if (!(lo > 0 && lo < hi) || !Number.isInteger(n) || n < 2)
-    throw usageError(`--lrs must be LO,HI,N with 0 < LO < HI and a whole N ≥ 2, got "${raw}"`);
+    throw usageError(`--lrs must be LO,HI,N with 0 < LO < HI and a whole N ≥ 2, got ${quote(raw)}`);
   return logSpaced(lo, hi, n);
 }
 

@@ -1,6 +1,9 @@
 /** `batchscape surface`: full-split loss (or gap) on a grid; N-D presets on a 2-D slice. */
 import { buildObjective } from '../../engine/presets';
-import { createRun } from '../../engine/run';
+import { createRun, type RunChunk } from '../../engine/run';
+import { filterNormalizedDirections, trajectoryPcaDirections } from '../../engine/nn/directions';
+import { MlpObjective } from '../../engine/nn/objective';
+import { projectOntoSlice } from '../../engine/slice';
 import {
   randomSliceDirections,
   surfaceGrid,
@@ -22,7 +25,11 @@ export const surfaceCommand: Command = {
   details: [
     'train and test are full-split mean losses; gap is test − train. For dim > 2 the grid point (x, y)',
     'is w = center + x·d1 + y·d2, with center the run start (--start, or drawn with --seed) and d1, d2',
-    'orthonormal random directions from --slice-seed; JSON then also carries "slice".',
+    'orthonormal random directions from --slice-seed; JSON then also carries "slice". For mlp the',
+    'run is trained first and the slice is centred on its end, along filter-normalised directions',
+    '(--directions, --at); "slice" then also holds "directions", "at", "explained" (PCA variance',
+    'fractions) and "trajectory" (the run projected onto the plane, [[x, y], …]). Each grid value',
+    'is a full-split loss in inference mode (BN running statistics of the centre).',
     'JSON: {"config", "split", "x": [nx], "y": [ny], "loss": [ny rows of nx], "slice": null | {"seed",',
     '  "center", "d1", "d2"}}; loss[i][j] is at (x[j], y[i]). CSV: long format x,y,loss.',
   ],
@@ -36,6 +43,18 @@ export const surfaceCommand: Command = {
       default: String(DEFAULT_SLICE_SEED),
       help: 'seed of the slice directions (dim > 2)',
     },
+    {
+      name: 'directions',
+      arg: 'random|filter|pca',
+      default: 'filter for mlp, else random',
+      help: 'dim > 2: orthonormal random, filter-normalised random (mlp), or top-2 PCA of the run',
+    },
+    {
+      name: 'at',
+      arg: 'start|end',
+      default: 'end for mlp, else start',
+      help: 'dim > 2: centre the slice on the start point, or train the run and centre on its end',
+    },
     FORMAT_OPTION,
   ],
   config: { defaultPreset: 'sharp-flat', omit: [] },
@@ -43,6 +62,7 @@ export const surfaceCommand: Command = {
     'batchscape surface --split test --res 121',
     'batchscape surface --split gap --box -0.5,-0.5,1.2,0.5 --format csv > gap.csv',
     'batchscape surface --preset quadratic-nd --dim 50 --slice-seed 3',
+    'batchscape surface --preset mlp --bn --res 33 --box -1,-1,1,1 --directions pca',
   ],
   run(flags: Flags) {
     const format = flags.choice('format', 'json', ['json', 'csv'] as const);
@@ -53,28 +73,79 @@ export const surfaceCommand: Command = {
     const objective = buildObjective(config);
     if (objective.dim < 2) throw usageError('surface needs a landscape of dimension ≥ 2 (--dim)');
     const rawBox = flags.raw('box');
-    const box = rawBox
-      ? parseListValue('box', rawBox, { length: 4 })
-      : [
-          objective.viewBox.lo[0]!,
-          objective.viewBox.lo[1]!,
-          objective.viewBox.hi[0]!,
-          objective.viewBox.hi[1]!,
-        ];
-    const [x0, y0, x1, y1] = box as [number, number, number, number];
-    if (!(x0 < x1 && y0 < y1))
-      throw usageError(`--box must have X0 < X1 and Y0 < Y1, got "${box.join(',')}"`);
+    const given = rawBox ? parseListValue('box', rawBox, { length: 4 }) : null;
+    if (given && !(given[0]! < given[2]! && given[1]! < given[3]!))
+      throw usageError(`--box must have X0 < X1 and Y0 < Y1, got "${given.join(',')}"`);
     let slice: (Slice & { seed: number }) | undefined;
+    let extra: Record<string, unknown> = {};
     if (objective.dim > 2) {
       const seed = flags.whole('slice-seed', DEFAULT_SLICE_SEED, 0);
-      slice = {
-        seed,
-        center: createRun(config, objective).w0,
-        ...randomSliceDirections(objective.dim, seed),
-      };
-    } else if (flags.has('slice-seed')) {
-      throw usageError('--slice-seed applies only to landscapes with dim > 2');
+      const mlp = objective instanceof MlpObjective ? objective : null;
+      const kind = flags.choice('directions', mlp ? 'filter' : 'random', [
+        'random',
+        'filter',
+        'pca',
+      ] as const);
+      const at = flags.choice('at', mlp ? 'end' : 'start', ['start', 'end'] as const);
+      if (kind === 'filter' && !mlp)
+        throw usageError('--directions filter needs a network (--preset mlp)');
+      if (kind === 'pca' && at === 'start')
+        throw usageError('--directions pca follows the trained run: use it with --at end');
+      if (kind === 'random' && at === 'start' && !mlp) {
+        // The landscapes' slice, exactly as before the network lab.
+        slice = {
+          seed,
+          center: createRun(config, objective).w0,
+          ...randomSliceDirections(objective.dim, seed),
+        };
+      } else {
+        const run = createRun(config, objective);
+        const chunks: RunChunk[] = [];
+        if (at === 'end') while (run.status === 'running') chunks.push(run.advance(8192));
+        const center = Float64Array.from(run.w);
+        const td = run.trainDim;
+        let dirs: { d1: Float64Array; d2: Float64Array };
+        let explained: [number, number] | null = null;
+        const positions = new Float32Array(chunks.reduce((n, c) => n + c.count * run.dim, 0));
+        let k = 0;
+        for (const c of chunks) {
+          positions.set(c.positions, k);
+          k += c.count * run.dim;
+        }
+        const count = positions.length / run.dim;
+        if (kind === 'filter') dirs = filterNormalizedDirections(mlp!.layout, center, seed);
+        else if (kind === 'pca') {
+          const pc = trajectoryPcaDirections(positions, count, run.dim, td);
+          dirs = pc;
+          explained = pc.explained;
+          center.set(pc.center);
+        } else {
+          const r = randomSliceDirections(td, seed);
+          dirs = { d1: new Float64Array(run.dim), d2: new Float64Array(run.dim) };
+          dirs.d1.set(r.d1);
+          dirs.d2.set(r.d2);
+        }
+        slice = { seed, center, ...dirs };
+        const xy = at === 'end' ? projectOntoSlice(slice, positions, count, run.dim, td) : null;
+        extra = {
+          directions: kind,
+          at,
+          explained,
+          trajectory: xy
+            ? Array.from({ length: count }, (_, i) => [xy[2 * i]!, xy[2 * i + 1]!])
+            : null,
+        };
+      }
+    } else if (flags.has('slice-seed') || flags.has('directions') || flags.has('at')) {
+      throw usageError('--slice-seed, --directions and --at apply only to landscapes with dim > 2');
     }
+    const path = extra.trajectory as [number, number][] | null | undefined;
+    const box =
+      given ??
+      (extra.directions === 'pca' && path
+        ? pcaBox(path)
+        : [...objective.viewBox.lo, ...objective.viewBox.hi]);
+    const [x0, y0, x1, y1] = box as [number, number, number, number];
     // Row by row, so a slow N-D surface can show progress; rows are the same grid either way.
     const progress = createProgress('surface');
     const rows: number[][] = [];
@@ -103,6 +174,19 @@ export const surfaceCommand: Command = {
       );
       return;
     }
-    emit(toJson({ config, split, x, y, loss: rows, slice: slice ?? null }));
+    emit(toJson({ config, split, x, y, loss: rows, slice: slice ? { ...slice, ...extra } : null }));
   },
 };
+
+/** PCA coordinates are in weight units: frame the projected trajectory, with a 25% margin. */
+function pcaBox(path: [number, number][]): number[] {
+  const xs = path.map((p) => p[0]);
+  const ys = path.map((p) => p[1]);
+  const pad = (lo: number, hi: number) => {
+    const m = Math.max(0.25 * (hi - lo), 0.05);
+    return [lo - m, hi + m];
+  };
+  const [ax, bx] = pad(Math.min(...xs), Math.max(...xs));
+  const [ay, by] = pad(Math.min(...ys), Math.max(...ys));
+  return [ax!, ay!, bx!, by!];
+}

@@ -14,7 +14,7 @@ import { buildConfigInput, resolveOrExplain } from '../configInput';
 import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
 import { parseListValue, parseNumberValue, usageError, type Flags } from '../flags';
 import { runEnsemble, workersFlag } from '../jobs';
-import { emit, toCsv, toJson } from '../output';
+import { emit, toCsv, toJson, withoutInapplicable } from '../output';
 import { MEASUREMENT_FLAGS } from '../configFlags';
 
 /** 1, 4, 16, … up to N, then N itself: a log-spaced default from tiny to full batch. */
@@ -33,7 +33,7 @@ const SWEEP_OMIT = ['batch', 'lr', 'seed', ...MEASUREMENT_FLAGS];
  * the ones added later), so existing readers see the same layout.
  */
 export function publicRow(r: SweepRow) {
-  return {
+  return withoutInapplicable({
     batch: r.batch,
     lr: r.lr,
     runs: r.runs,
@@ -48,7 +48,9 @@ export function publicRow(r: SweepRow) {
     sharpness: r.sharpness,
     byBasin: r.byBasin,
     saddleFraction: r.saddleFraction,
-  };
+    trainAccuracy: r.trainAccuracy,
+    testAccuracy: r.testAccuracy,
+  });
 }
 
 export const sweepCommand: Command = {

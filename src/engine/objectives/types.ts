@@ -5,6 +5,8 @@
  * per-sample work is a monomorphic, allocation-free loop.
  */
 
+import type { Rng } from '../rng';
+
 export type Split = 'train' | 'test';
 
 /** A named local minimum of the train surface, for "which basin is the point in". */
@@ -64,4 +66,40 @@ export interface Objective {
 
   /** Exact 2×2 Hessian [hxx, hxy, hyy] of the full-split mean loss (2-D only). */
   hessian2?(w: Float64Array, split: Split, out: Float64Array): void;
+
+  // ── Models with state (the MLP); the landscapes leave these out. ──
+
+  /**
+   * Entries [0, trainDim) of w are trained; entries [trainDim, dim) are model state that
+   * training steps update but the optimizer never moves (BatchNorm running statistics).
+   * Absent ⇒ dim. Distances, Hessians, sharpness boxes and slice directions use only the
+   * trained entries; losses read the state (inference mode).
+   */
+  readonly trainDim?: number;
+
+  /**
+   * One training step's minibatch loss and mean gradient on train samples idx[from..to)
+   * (training mode), also advancing the model state in w[trainDim..dim). Absent ⇒ the run
+   * calls batchLossGrad.
+   */
+  trainStep?(
+    w: Float64Array,
+    idx: Uint32Array,
+    from: number,
+    to: number,
+    grad: Float64Array,
+  ): number;
+
+  /** Draws a start point into out (e.g. He/Glorot weights); absent ⇒ uniform in initBox. */
+  initialize?(rng: Rng, out: Float64Array): void;
+
+  /** Fraction of a split classified correctly (classifiers only). */
+  accuracy?(w: Float64Array, split: Split): number;
+
+  /** Classifiers: fullLossGrad and accuracy from one pass over the split. */
+  evaluate?(
+    w: Float64Array,
+    split: Split,
+    grad: Float64Array | null,
+  ): { loss: number; accuracy: number };
 }

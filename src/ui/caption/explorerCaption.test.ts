@@ -27,6 +27,8 @@ function metrics(p: Partial<MetricRecord>): MetricRecord {
     bSimple: 80,
     basin: 'flat',
     saddleSteps: null,
+    trainAccuracy: null,
+    testAccuracy: null,
     ...p,
   };
 }

@@ -41,6 +41,7 @@ const RUNNING: Record<PresetId, string> = {
     'Starting above a saddle between two basins: watch how long each run stays inside the circle around the saddle point.',
   'random-potential':
     'A rough random landscape whose bumps grow with distance: with a small batch SGD wanders off, its distance from the start growing only like log t (the Diffusion tab measures it); with a large one it may stay trapped.',
+  mlp: 'A small neural network learning to classify 2-D points: each run trains the same network from the same initial weights; compare their train and test loss at the end.',
   'quadratic-nd':
     'A many-dimensional quadratic seen through a 2-D slice: raise the learning rate past 2/λ_max and it diverges.',
 };

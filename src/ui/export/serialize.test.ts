@@ -46,6 +46,8 @@ function metric(
     bSimple: null,
     basin,
     saddleSteps: null,
+    trainAccuracy: null,
+    testAccuracy: null,
   };
 }
 

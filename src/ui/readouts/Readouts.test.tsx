@@ -30,6 +30,8 @@ const last: MetricRecord = {
   bSimple: null,
   basin: 'sharp',
   saddleSteps: null,
+  trainAccuracy: null,
+  testAccuracy: null,
 };
 
 function run(i: number, patch: Partial<RunView>): RunView {

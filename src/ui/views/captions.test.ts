@@ -163,6 +163,8 @@ describe('keskar caption', () => {
     start: [0, 0],
     sharpness,
     saddleSteps: null,
+    trainAccuracy: null,
+    testAccuracy: null,
   });
   const k = (seed: number, a: number, b: number, largeTest = -0.24): KeskarResult => ({
     kind: 'keskar',

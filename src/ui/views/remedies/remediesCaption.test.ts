@@ -21,6 +21,8 @@ const end = (trainLoss: number, testLoss: number, basin: string | null): Endpoin
   start: [0, 0],
   sharpness: null,
   saddleSteps: null,
+  trainAccuracy: null,
+  testAccuracy: null,
 });
 const row = (train: number[], test: number[], basin: string | null) =>
   endpointRow(

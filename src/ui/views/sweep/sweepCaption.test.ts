@@ -26,6 +26,8 @@ function row(
     diverged: 0,
     byBasin: null,
     saddleFraction: null,
+    trainAccuracy: null,
+    testAccuracy: null,
     ...extra,
   };
 }
