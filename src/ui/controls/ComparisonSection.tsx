@@ -2,6 +2,7 @@
  * The runs being compared: which one setting differs, and each run's value, shown next
  * to the run's colour (the same colour its trajectory, chart series and readout use).
  */
+import type { ReactNode } from 'react';
 import type { OptimizerKind, RunConfig } from '../../engine/config';
 import {
   COMPARE_FIELDS,
@@ -45,26 +46,21 @@ export function ComparisonSection() {
           setComparison({ field: f, values: defaultValues(f, base, Math.max(2, values.length)) })
         }
       />
-      <ol className="run-rows" aria-label="Runs">
-        {values.map((v, i) => (
-          <li key={i} className="run-row">
-            <span className="run-chip" style={{ background: runColor(i) }} aria-hidden="true" />
-            <div className="run-editor">
-              <ValueEditor field={field} value={v} index={i} base={base} />
-            </div>
-            <button
-              type="button"
-              className="run-remove"
-              title={TIPS.removeRun}
-              aria-label={`Remove run ${i + 1} (${compareLabel(field, v)})`}
-              disabled={values.length <= 1}
-              onClick={() => setComparison({ field, values: values.filter((_, j) => j !== i) })}
-            >
-              ×
-            </button>
-          </li>
-        ))}
-      </ol>
+      <RunRows
+        field={field}
+        after={(i, v) => (
+          <button
+            type="button"
+            className="run-remove"
+            title={TIPS.removeRun}
+            aria-label={`Remove run ${i + 1} (${compareLabel(field, v)})`}
+            disabled={values.length <= 1}
+            onClick={() => setComparison({ field, values: values.filter((_, j) => j !== i) })}
+          >
+            ×
+          </button>
+        )}
+      />
       <button
         type="button"
         className="run-add"
@@ -78,6 +74,34 @@ export function ComparisonSection() {
         + Add run
       </button>
     </Section>
+  );
+}
+
+/**
+ * One row per run: its colour chip and the editor for its value of the compared setting
+ * (`after` adds controls at the row's end). The phone's essential controls reuse it.
+ */
+export function RunRows({
+  field,
+  after,
+}: {
+  field: CompareField;
+  after?: (index: number, value: CompareValue) => ReactNode;
+}) {
+  const base = useConfig((c) => c.base);
+  const values = useConfig((c) => c.compare.values);
+  return (
+    <ol className="run-rows" aria-label="Runs">
+      {values.map((v, i) => (
+        <li key={i} className="run-row">
+          <span className="run-chip" style={{ background: runColor(i) }} aria-hidden="true" />
+          <div className="run-editor">
+            <ValueEditor field={field} value={v} index={i} base={base} />
+          </div>
+          {after?.(i, v)}
+        </li>
+      ))}
+    </ol>
   );
 }
 
