@@ -283,11 +283,14 @@ describe('exports', () => {
       const label = await at(`[data-testid="minimum-${id}"]`);
       expect(await pngCount(page, label, '#ffffff', 90)).toBeGreaterThan(15);
     }
+    // (The gradient runs low → high along the bar's long side: its high end is yellow.)
     const bar = await at('.scene-legend-bar');
     const viridisTop = '#fde725';
-    expect(
-      await pngCount(page, { ...bar, height: bar.height * 0.15 }, viridisTop, 90),
-    ).toBeGreaterThan(5);
+    const highEnd =
+      bar.width > bar.height
+        ? { ...bar, x: bar.x + bar.width * 0.85, width: bar.width * 0.15 }
+        : { ...bar, height: bar.height * 0.15 };
+    expect(await pngCount(page, highEnd, viridisTop, 90)).toBeGreaterThan(5);
     // Controls are not part of the figure: the toolbar's place shows the scene.
     const toolbarText = await at('.scene-toolbar button');
     expect(await pngCount(page, toolbarText, hex(text))).toBeLessThan(5);
