@@ -298,7 +298,7 @@ describe('exports', () => {
     // CSV: one row per run and step with a trajectory point or a measurement (an outer join).
     const csv = (await download(page, 'CSV')).toString('utf8').trimEnd().split('\n');
     expect(csv[0]).toBe(
-      'run,label,step,epoch,lr,batch,batchLoss,x,y,trainLoss,testLoss,gap,distance,gradNorm,lambdaMax,lambdaMin,noiseScale,bSimple,basin',
+      'run,label,step,epoch,lr,batch,batchLoss,x,y,trainLoss,testLoss,gap,distance,gradNorm,lambdaMax,lambdaMin,noiseScale,bSimple,saddleSteps,basin',
     );
     let rows = 1;
     for (const run of await runs(page)) {
