@@ -2,19 +2,14 @@
  * Layouts as people meet them, in real Chromium: a phone, a small laptop, four runs side
  * by side, the scene embedded on its own, and choosing the start point by keyboard.
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './harness';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { newPage, screenshot } from './harness';
+import { useBrowser } from './useBrowser';
 import { box, cutCells, drawn, noHorizontalScroll, overlaps, surfaceSettled } from './sceneHelpers';
 import { formatNumber } from '../../src/ui/format';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface Handle {
   controller: { restarts: number; setSpeed(m: number): void; pause(): void };
@@ -35,7 +30,7 @@ const PHONE: BrowserContextOptions = {
 };
 
 async function open(query: string, options?: BrowserContextOptions) {
-  const { page, errors } = await newPage(browser, options);
+  const { page, errors } = await newPage(browser(), options);
   await page.goto(inject('baseUrl') + query);
   await page.waitForSelector('[data-testid="scene"] canvas');
   return { page, errors };
@@ -254,7 +249,7 @@ describe('layouts', () => {
   });
 
   it('the scene alone (720×480): a placeholder before the surface, the run key from the start, replay, and the result caption', async () => {
-    const { page, errors } = await newPage(browser, { viewport: { width: 720, height: 480 } });
+    const { page, errors } = await newPage(browser(), { viewport: { width: 720, height: 480 } });
     // Hold the engine worker back until the placeholder is checked, as a slow network would.
     let release = () => {};
     const gate = new Promise<void>((r) => (release = r));
