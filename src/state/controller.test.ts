@@ -13,14 +13,20 @@ import { Runner } from '../worker/runner';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 
 /** The real runner in-process, behind the Worker interface (messages async, as in a browser). */
-function inProcessWorker(log: ToWorker[], opts: { silent?: boolean } = {}): WorkerLike {
+/** `answer`: handles only that many messages, then hangs (a worker that stops mid-run). */
+function inProcessWorker(
+  log: ToWorker[],
+  opts: { silent?: boolean; answer?: number } = {},
+): WorkerLike {
+  let handled = 0;
   const w: WorkerLike = {
     onmessage: null,
     onerror: null,
     terminate: () => void (w.onmessage = null),
     postMessage: (msg) => {
       log.push(msg);
-      if (!opts.silent) queueMicrotask(() => runner.handle(structuredClone(msg)));
+      if (opts.silent || handled++ >= (opts.answer ?? Infinity)) return;
+      queueMicrotask(() => runner.handle(structuredClone(msg)));
     },
   };
   const runner = new Runner(
@@ -121,6 +127,27 @@ describe('Controller', () => {
     expect(spawned).toBe(2);
     expect(runsStore.getState().engineNotice).toMatch(/restarted/);
     await until(() => runsStore.getState().runs.every((r) => r.state !== 'starting'));
+  });
+
+  it('after replacing a worker that hung mid-run, each run is recorded once from its start', async () => {
+    configStore.setState(initialConfigState('bowl'));
+    let spawned = 0;
+    const log: ToWorker[] = [];
+    // The first worker takes hello, both starts and the first surface request, then hangs.
+    controller = new Controller(
+      () => inProcessWorker(log, spawned++ === 0 ? { answer: 4 } : {}),
+      () => performance.now(),
+      { pingMs: 20, hangMs: 150 },
+    );
+    controller.init();
+    await until(() => runBuffers.get('run0')!.metricSteps.length > 0, 3000);
+    await until(() => spawned === 2, 3000);
+    await until(() => runBuffers.get('run0')!.metricSteps.length > 2, 3000);
+    for (const id of ['run0', 'run1']) {
+      const steps = runBuffers.get(id)!.metricSteps;
+      expect(steps[0]).toBe(0);
+      for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeGreaterThan(steps[i - 1]!);
+    }
   });
 
   it('frames N-D views on the runs: starts and the surface name the same compared configs', async () => {

@@ -77,7 +77,7 @@ export class Controller {
       factory,
       {
         onMessage: (m) => this.receive(m),
-        onRestart: (reason) => runsStore.setState({ engineNotice: reason }),
+        onRestart: (reason) => this.engineRestarted(reason),
       },
       now,
       timing,
@@ -130,6 +130,19 @@ export class Controller {
       if (!specs.some((s) => s.id === id)) runBuffers.delete(id);
     runsStore.setState({ runs: views });
     this.refreshSurface(state.base, sliceOf);
+  }
+
+  /**
+   * The client replaced a hung or crashed worker and started the same runs afresh: they
+   * are recorded again from their start, so their old points are dropped (else a run's
+   * first steps would stand in its buffer twice).
+   */
+  private engineRestarted(reason: string): void {
+    for (const s of this.specs) {
+      const old = runBuffers.get(s.id);
+      if (old) runBuffers.set(s.id, new RunBuffer(old.capacity));
+    }
+    runsStore.setState({ engineNotice: reason });
   }
 
   private refreshSurface(base: RunConfig, sliceOf: RunConfig[] | undefined): void {
