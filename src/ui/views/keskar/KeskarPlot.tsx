@@ -1,7 +1,9 @@
 /**
  * Keskar et al.'s 1-D plot: train and test loss along α·x_LB + (1 − α)·x_SB for
  * α ∈ [−1, 2], with α = 0 (the small-batch solution) and α = 1 (the large-batch one)
- * marked. A bump between them is a barrier; a steep wall beside one is sharpness.
+ * marked. A bump between them is a barrier; a steep wall beside one is sharpness. For a
+ * classifier the same line can show accuracy instead (`metric`), and a loss that spans
+ * decades (a network's, extrapolated) reads on a log axis (`yLog`).
  */
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
@@ -15,22 +17,43 @@ export function KeskarPlot({
   small,
   large,
   colors,
+  metric = 'loss',
+  yLog = false,
+  testId = 'keskar-plot',
 }: {
   r: KeskarResult;
   small: number;
   large: number;
   colors: { train: string; test: string };
+  metric?: 'loss' | 'accuracy';
+  yLog?: boolean;
+  testId?: string;
 }) {
   const spec = useMemo<StatChartSpec>(
     () => ({
       x: r.alpha,
       xLabel: 'α',
-      yLabel: 'loss',
+      yLabel: metric,
+      yLog,
+      ...(metric === 'accuracy' ? { yRange: [0, 1] as [number, number] } : {}),
       xFormat: (v) => formatNumber(v, 2),
       xTicks: [-1, -0.5, 0, 0.5, 1, 1.5, 2],
       series: [
-        { label: 'train', color: colors.train, y: r.train, width: 2, points: false },
-        { label: 'test', color: colors.test, y: r.test, width: 2, dash: [6, 4], points: false },
+        {
+          label: 'train',
+          color: colors.train,
+          y: (metric === 'accuracy' ? r.trainAccuracy : r.train) ?? [],
+          width: 2,
+          points: false,
+        },
+        {
+          label: 'test',
+          color: colors.test,
+          y: (metric === 'accuracy' ? r.testAccuracy : r.test) ?? [],
+          width: 2,
+          dash: [6, 4],
+          points: false,
+        },
       ],
       overlay: (u: uPlot, theme) => {
         const ctx = u.ctx;
@@ -57,15 +80,16 @@ export function KeskarPlot({
         ctx.restore();
       },
     }),
-    [r, small, large, colors],
+    [r, small, large, colors, metric, yLog],
   );
+  const what = metric === 'accuracy' ? 'Accuracy' : 'Loss';
   return (
     <StatChart
-      title="Loss along the line from the small- to the large-batch solution"
-      tooltip="f(α·x_LB + (1 − α)·x_SB) on train (solid) and test (dashed): α = 0 is where the small batch ended, α = 1 where the large batch ended, both from the same start."
+      title={`${what} along the line from the small- to the large-batch solution${yLog ? ' (log scale)' : ''}`}
+      tooltip={`${metric === 'accuracy' ? 'Accuracy of the network' : 'f'}(α·x_LB + (1 − α)·x_SB) on train (solid) and test (dashed): α = 0 is where the small batch ended, α = 1 where the large batch ended, both from the same start.`}
       spec={spec}
       height={300}
-      testId="keskar-plot"
+      testId={testId}
     />
   );
 }
