@@ -2,7 +2,7 @@
 import type { NetworkRow } from '../../../engine/nn';
 import { formatNumber } from '../../format';
 import { StatBars, summaryPanel } from '../charts/StatBars';
-import { shortLabel } from '../remedies/remediesPlan';
+import { recipeBarRows } from '../remedies/RemediesBars';
 
 export function NetworkBars({ rows }: { rows: readonly NetworkRow[] }) {
   const panels = [
@@ -17,11 +17,7 @@ export function NetworkBars({ rows }: { rows: readonly NetworkRow[] }) {
   ];
   return (
     <StatBars
-      rows={rows.map((o) => ({
-        id: o.remedy.id,
-        label: shortLabel(o.remedy),
-        bad: o.row.diverged > 0,
-      }))}
+      rows={recipeBarRows(rows)}
       panels={panels}
       columns={2}
       title="Outcome of each recipe"

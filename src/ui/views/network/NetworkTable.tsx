@@ -6,7 +6,7 @@
  */
 import type { NetworkRow } from '../../../engine/nn';
 import type { Summary } from '../../../engine/stats';
-import { Term } from '../../glossary';
+import { GapLambdaDivergedHeads } from '../statHeads';
 import { SEPARATION_SHORT } from '../verdict';
 import { formatSummary } from '../viewFormat';
 
@@ -52,15 +52,7 @@ export function NetworkTable({ rows }: { rows: readonly NetworkRow[] }) {
             >
               train acc.
             </th>
-            <th scope="col">
-              <Term k="gap">gap</Term>
-            </th>
-            <th scope="col">
-              <Term k="lambdaMax">λ_max</Term>
-            </th>
-            <th scope="col" title="Runs that diverged (blew up)">
-              diverged
-            </th>
+            <GapLambdaDivergedHeads />
           </tr>
         </thead>
         <tbody>

@@ -1,7 +1,14 @@
 /** Flat fraction, test loss and gap per remedy as bars with 95% whiskers (StatBars). */
 import { formatNumber } from '../../format';
-import { StatBars, summaryPanel, type BarPanel } from '../charts/StatBars';
+import type { Remedy } from '../../../engine/remedies';
+import { StatBars, summaryPanel, type BarPanel, type BarRow } from '../charts/StatBars';
 import { shortLabel, type RemedyOutcome } from './remediesPlan';
+
+/** One bar row per recipe, in the failure colour when any of its runs diverged. */
+export const recipeBarRows = (
+  rows: readonly { remedy: Remedy; row: { diverged: number } }[],
+): BarRow[] =>
+  rows.map((o) => ({ id: o.remedy.id, label: shortLabel(o.remedy), bad: o.row.diverged > 0 }));
 
 export function RemediesBars({ rows }: { rows: readonly RemedyOutcome[] }) {
   const panels: BarPanel[] = [];
@@ -20,11 +27,7 @@ export function RemediesBars({ rows }: { rows: readonly RemedyOutcome[] }) {
   );
   return (
     <StatBars
-      rows={rows.map((o) => ({
-        id: o.remedy.id,
-        label: shortLabel(o.remedy),
-        bad: o.row.diverged > 0,
-      }))}
+      rows={recipeBarRows(rows)}
       panels={panels}
       title="Outcome of each remedy"
       tooltip="Each remedy's share of runs ending in the flat basin, its mean final test loss and its mean generalization gap, with 95% intervals."
