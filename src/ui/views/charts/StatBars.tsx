@@ -59,7 +59,9 @@ export function StatBars({
   const fs = theme.fontSize * 0.85;
   const row = Math.max(ROW, fs * 2.4);
   const top = fs * 2;
-  const labelW = LABEL_W * (fs / 12);
+  // Wide enough for the longest label (≈ 0.55 em per character in a sans-serif face).
+  const longest = Math.max(0, ...rows.map((r) => r.label.length));
+  const labelW = Math.max(LABEL_W * (fs / 12), longest * fs * 0.55 + 12);
   const cols = Math.max(1, Math.min(columns, panels.length));
   const lines = Math.ceil(panels.length / cols);
   const blockH = top + rows.length * row + 8;

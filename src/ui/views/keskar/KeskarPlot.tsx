@@ -64,18 +64,24 @@ export function KeskarPlot({
         ctx.font = theme.font.replace(/^(\d+)px/, (_m, px) => `${Math.round(Number(px) * dpr)}px`);
         ctx.lineWidth = dpr;
         ctx.setLineDash([4 * dpr, 4 * dpr]);
-        for (const [a, label] of [
+        const marks = [
           [0, `x_SB (B = ${small})`],
           [1, `x_LB (B = ${large})`],
-        ] as const) {
+        ] as const;
+        // On a narrow plot the two labels would overprint: the second goes a line lower.
+        const [x0, x1] = marks.map(([a]) => u.valToPos(a, 'x', true));
+        const halfWidths = marks.map(([, l]) => ctx.measureText(l).width / 2);
+        const clash = x1! - x0! < halfWidths[0]! + halfWidths[1]! + 8 * dpr;
+        for (const [k, [a, label]] of marks.entries()) {
           const x = u.valToPos(a, 'x', true);
+          const lineY = u.bbox.top + 4 * dpr + (clash && k === 1 ? theme.fontSize * 1.3 * dpr : 0);
           ctx.beginPath();
           ctx.moveTo(x, u.bbox.top);
           ctx.lineTo(x, u.bbox.top + u.bbox.height);
           ctx.stroke();
           ctx.textAlign = 'center';
           ctx.textBaseline = 'top';
-          ctx.fillText(label, x, u.bbox.top + 4 * dpr);
+          ctx.fillText(label, x, lineY);
         }
         ctx.restore();
       },

@@ -1,10 +1,21 @@
 /** Test accuracy, test loss, gap and λ_max per recipe, bars with 95% whiskers, two to a line. */
+import { useSyncExternalStore } from 'react';
 import type { NetworkRow } from '../../../engine/nn';
 import { formatNumber } from '../../format';
 import { StatBars, summaryPanel } from '../charts/StatBars';
 import { recipeBarRows } from '../remedies/RemediesBars';
 
+/** Phones get one panel to a line: two would shrink the type below reading size. */
+const NARROW = '(max-width: 720px)';
+const subscribe = (onChange: () => void) => {
+  const mq = window.matchMedia(NARROW);
+  mq.addEventListener('change', onChange);
+  return () => mq.removeEventListener('change', onChange);
+};
+const isNarrow = () => window.matchMedia(NARROW).matches;
+
 export function NetworkBars({ rows }: { rows: readonly NetworkRow[] }) {
+  const narrow = useSyncExternalStore(subscribe, isNarrow);
   const panels = [
     summaryPanel(
       'test accuracy (mean ± 95%)',
@@ -19,7 +30,7 @@ export function NetworkBars({ rows }: { rows: readonly NetworkRow[] }) {
     <StatBars
       rows={recipeBarRows(rows)}
       panels={panels}
-      columns={2}
+      columns={narrow ? 1 : 2}
       title="Outcome of each recipe"
       tooltip="Each recipe's mean test accuracy, test loss, generalization gap and sharpness (λ_max of the train loss) at the end, with 95% intervals over the seeds."
       ariaLabel="Bar chart of test accuracy, test loss, gap and λ_max per recipe"
