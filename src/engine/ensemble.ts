@@ -84,6 +84,9 @@ export interface KeskarResult {
   train: number[];
   test: number[];
   path: [number, number][];
+  /** Classifiers only: accuracy along the line (absent for the landscapes). */
+  trainAccuracy?: number[];
+  testAccuracy?: number[];
 }
 
 export interface SliceResult {

@@ -11,6 +11,9 @@ export interface InterpolationLine {
   test: number[];
   /** The points on the line (first two coordinates, for drawing the path on a 2-D surface). */
   path: [number, number][];
+  /** Classifiers only (the MLP): the fraction of each split classified correctly at each α. */
+  trainAccuracy?: number[];
+  testAccuracy?: number[];
 }
 
 export function linspace(lo: number, hi: number, n: number): number[] {
@@ -31,11 +34,27 @@ export function interpolationLine(
   const train: number[] = [];
   const test: number[] = [];
   const path: [number, number][] = [];
+  // A classifier's loss and accuracy come from one pass (evaluate's loss is fullLossGrad's).
+  const evaluate = obj.evaluate?.bind(obj);
+  const trainAccuracy: number[] = [];
+  const testAccuracy: number[] = [];
   for (const a of alphas) {
+    // The whole vector, model state too: a network's BN running statistics are interpolated
+    // with its weights, so each point is a network that could be deployed as it is.
     for (let j = 0; j < obj.dim; j++) w[j] = a * xLarge[j]! + (1 - a) * xSmall[j]!;
-    train.push(obj.fullLossGrad(w, 'train', null));
-    test.push(obj.fullLossGrad(w, 'test', null));
+    if (evaluate) {
+      const tr = evaluate(w, 'train', null);
+      const te = evaluate(w, 'test', null);
+      train.push(tr.loss);
+      test.push(te.loss);
+      trainAccuracy.push(tr.accuracy);
+      testAccuracy.push(te.accuracy);
+    } else {
+      train.push(obj.fullLossGrad(w, 'train', null));
+      test.push(obj.fullLossGrad(w, 'test', null));
+    }
     path.push([w[0]!, w[1] ?? 0]);
   }
-  return { alpha: [...alphas], train, test, path };
+  const line = { alpha: [...alphas], train, test, path };
+  return evaluate ? { ...line, trainAccuracy, testAccuracy } : line;
 }

@@ -7,7 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import type { EnsembleJob, JobResult } from '../engine/ensemble';
 import type { EnsembleHandle, PoolProgress, WorkerPool } from './pool';
 
-export type ExperimentId = 'sweep' | 'remedies' | 'diffusion' | 'keskar' | 'stability';
+export type ExperimentId = 'sweep' | 'remedies' | 'network' | 'diffusion' | 'keskar' | 'stability';
 
 export interface ExperimentState {
   status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -31,6 +31,7 @@ export type EnsembleState = Record<ExperimentId, ExperimentState>;
 export const ensembleStore = createStore<EnsembleState>(() => ({
   sweep: idle(),
   remedies: idle(),
+  network: idle(),
   diffusion: idle(),
   keskar: idle(),
   stability: idle(),

@@ -68,6 +68,24 @@ describe('view parameters in the URL', () => {
     expect(d.notices[0]).toMatch(/fit range.*using 20…1000/);
   });
 
+  it('reads and writes the network comparison, with the ghost batch and N as automatic', () => {
+    const d = decodeViewParams('?view=network&nws=8&nwl=64&nwg=4&nwk=3');
+    expect(d.tab).toBe('network');
+    expect(d.params.network).toEqual({ small: 8, large: 64, ghost: 4, seeds: 3 });
+    expect(d.notices).toEqual([]);
+    expect(encodeViewParams('network', d.params)).toEqual({
+      tab: 'network',
+      nws: '8',
+      nwl: '64',
+      nwg: '4',
+      nwk: '3',
+    });
+    // One seed has no interval: refused with a notice, the default kept.
+    const one = decodeViewParams('?nwk=1');
+    expect(one.params.network.seeds).toBe(defaultViewParams().network.seeds);
+    expect(one.notices[0]).toMatch(/nwk=1/);
+  });
+
   it('opens a view alone on its own tab', () => {
     expect(decodeViewParams('?view=diffusion').tab).toBe('diffusion');
     expect(decodeViewParams('?view=scene&tab=keskar').tab).toBe('keskar');
@@ -82,6 +100,10 @@ describe('view parameters in the URL', () => {
       'rs',
       'rl',
       'rk',
+      'nws',
+      'nwl',
+      'nwg',
+      'nwk',
       'db',
       'dlr',
       'dk',

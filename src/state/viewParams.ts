@@ -9,7 +9,14 @@
 import { defaultFitRange } from '../engine/experiments';
 import { batchList, flag, join, lrList, number, pair, whole } from './paramParsers';
 
-export const SCIENCE_VIEWS = ['sweep', 'remedies', 'diffusion', 'keskar', 'stability'] as const;
+export const SCIENCE_VIEWS = [
+  'sweep',
+  'remedies',
+  'network',
+  'diffusion',
+  'keskar',
+  'stability',
+] as const;
 export type ScienceView = (typeof SCIENCE_VIEWS)[number];
 export type TabId = 'explorer' | ScienceView;
 export const TABS: readonly TabId[] = ['explorer', ...SCIENCE_VIEWS];
@@ -29,6 +36,14 @@ export interface RemediesParams {
   small: number;
   /** null: the whole train set, N. */
   large: number | null;
+  seeds: number;
+}
+export interface NetworkParams {
+  small: number;
+  /** null: the whole train set, N. */
+  large: number | null;
+  /** Ghost batch size of the Ghost BN rows; null: the small batch. */
+  ghost: number | null;
   seeds: number;
 }
 export interface DiffusionParams {
@@ -59,6 +74,7 @@ export interface StabilityParams {
 export interface AllViewParams {
   sweep: SweepParams;
   remedies: RemediesParams;
+  network: NetworkParams;
   diffusion: DiffusionParams;
   keskar: KeskarParams;
   stability: StabilityParams;
@@ -69,6 +85,11 @@ export function defaultViewParams(): AllViewParams {
   return {
     sweep: { batches: null, seeds: 20, seedStart: 1, lrs: null },
     remedies: { small: 16, large: null, seeds: 12 },
+    // Six recipes of a 1000-epoch network (regime adaptation and Hoffer's recipe make 8× the
+    // updates of the others): ~17 s of CPU per seed. 8 seeds (~2½ min on one pool worker) are
+    // the fewest whose 95% intervals still separate B = 16 from B = 128 on test accuracy at the
+    // default; the CLI runs the full-size ensembles.
+    network: { small: 16, large: null, ghost: null, seeds: 8 },
     // Three decades of log growth (t = 20 … 20k) at B = 1 against its flat baseline (p(t) = ½).
     // 64 landscapes, because single walks move in rare jumps: fewer leave the mean too bumpy
     // for a clear R² (the baseline averages 4 × 64 runs). About 30 s of CPU, i.e. one pool
@@ -122,6 +143,30 @@ export const VIEW_FIELDS: Fields = {
       write: (r, p) => void (p.large = r ? whole(r, 1, 1 << 20) : null),
     },
     { key: 'rk', read: (p) => String(p.seeds), write: (r, p) => void (p.seeds = whole(r, 1, 200)) },
+  ],
+  // `nw…`: the network comparison's keys, apart from the explorer's network settings.
+  network: [
+    {
+      key: 'nws',
+      read: (p) => String(p.small),
+      write: (r, p) => void (p.small = whole(r, 1, 1 << 20)),
+    },
+    {
+      key: 'nwl',
+      read: (p) => (p.large === null ? '' : String(p.large)),
+      write: (r, p) => void (p.large = r ? whole(r, 1, 1 << 20) : null),
+    },
+    {
+      key: 'nwg',
+      read: (p) => (p.ghost === null ? '' : String(p.ghost)),
+      write: (r, p) => void (p.ghost = r ? whole(r, 1, 1 << 20) : null),
+    },
+    // At least 2: an interval needs two runs.
+    {
+      key: 'nwk',
+      read: (p) => String(p.seeds),
+      write: (r, p) => void (p.seeds = whole(r, 2, 100)),
+    },
   ],
   diffusion: [
     {

@@ -182,6 +182,12 @@ describe.concurrent('ensemble commands on the network', SLOW, () => {
     expect(rows[0]!.testAccuracy.mean).toBeGreaterThan(0);
     expect((keskar.small as { testAccuracy: number }).testAccuracy).toBeGreaterThan(0);
     expect((keskar.train as number[]).every(Number.isFinite)).toBe(true);
+    // The accuracy along the line: α = 0 and α = 1 (indices 2 and 4 of −1, −0.5, …, 2) are the
+    // two trained networks themselves.
+    const acc = keskar.testAccuracy as number[];
+    expect(acc).toHaveLength(7);
+    expect(acc[2]).toBe((keskar.small as { testAccuracy: number }).testAccuracy);
+    expect(acc[4]).toBe((keskar.large as { testAccuracy: number }).testAccuracy);
   });
 
   it("a ghost batch that does not divide a recipe's batch is named with the recipe", async () => {

@@ -72,11 +72,19 @@ export const keskarCommand: Command = {
     const [r] = (await runEnsemble('keskar', jobs, workers)) as KeskarResult[];
     const { kind: _k, ...sb } = withoutInapplicable(r!.small);
     const { kind: _l, ...lb } = withoutInapplicable(r!.large);
+    // Classifiers (mlp) add the accuracy along the line; the landscapes' output is unchanged.
+    const acc = r!.trainAccuracy && r!.testAccuracy;
     if (format === 'csv') {
       emit(
         toCsv(
-          ['alpha', 'train', 'test'],
-          r!.alpha.map((a, i) => [a, r!.train[i], r!.test[i]]),
+          acc
+            ? ['alpha', 'train', 'test', 'trainAccuracy', 'testAccuracy']
+            : ['alpha', 'train', 'test'],
+          r!.alpha.map((a, i) =>
+            acc
+              ? [a, r!.train[i], r!.test[i], r!.trainAccuracy![i], r!.testAccuracy![i]]
+              : [a, r!.train[i], r!.test[i]],
+          ),
         ),
       );
       return;
@@ -92,6 +100,7 @@ export const keskarCommand: Command = {
         test: r!.test,
         path: r!.path,
         sharpness: { small: sb.sharpness, large: lb.sharpness, eps },
+        ...(acc ? { trainAccuracy: r!.trainAccuracy, testAccuracy: r!.testAccuracy } : {}),
       }),
     );
   },

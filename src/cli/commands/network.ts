@@ -1,7 +1,6 @@
 /** `batchscape network`: small vs large batch on the MLP, and Hoffer et al.'s remedies. */
 import type { EndpointResult } from '../../engine/ensemble';
-import { rowStatHeader, rowStatValues } from '../../engine/experiments';
-import { networkJobs, networkRecipes, networkRows } from '../../engine/nn/comparison';
+import { networkJobs, networkRecipes, networkRows, networkTable } from '../../engine/nn/comparison';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
 import { FORMAT_OPTION, MATCHED_OPTIONS, WORKERS_OPTION, type Command } from '../command';
 import type { Flags } from '../flags';
@@ -69,53 +68,30 @@ export const networkCommand: Command = {
     const list = networkRecipes(input, small, large, ghost, config.network!.batchNorm);
     for (const r of list) resolveOrExplain({ ...input, ...r.patch }, ` (in the recipe "${r.id}")`);
     const results = await runEnsemble('network', networkJobs(input, list, seeds), workers);
-    const rows = networkRows(list, seeds, results as EndpointResult[]).map(
-      ({ remedy, row, vsSmall, vsLarge }) => ({
-        id: remedy.id,
-        label: remedy.label,
-        blurb: remedy.blurb,
-        batch: row.batch,
-        lr: row.lr,
-        runs: row.runs,
-        trainAccuracy: row.trainAccuracy,
-        testAccuracy: row.testAccuracy,
-        finalTrainLoss: row.finalTrainLoss,
-        finalTestLoss: row.finalTestLoss,
-        gap: row.gap,
-        lambdaMax: row.lambdaMax,
-        distance: row.distance,
-        diverged: row.diverged,
-        vsSmall,
-        vsLarge,
-      }),
-    );
+    const table = networkRows(list, seeds, results as EndpointResult[]);
     if (format === 'csv') {
-      const header = ['id', 'label', 'batch', 'lr', 'runs'];
-      header.push(
-        'trainAccuracy_mean',
-        'trainAccuracy_ci95',
-        'testAccuracy_mean',
-        'testAccuracy_ci95',
-      );
-      header.push(...rowStatHeader(), 'diverged', 'vsSmall', 'vsLarge');
-      const body = rows.map((r) => [
-        r.id,
-        r.label,
-        r.batch,
-        r.lr,
-        r.runs,
-        r.trainAccuracy?.mean,
-        r.trainAccuracy?.ci95,
-        r.testAccuracy?.mean,
-        r.testAccuracy?.ci95,
-        ...rowStatValues(r),
-        r.diverged,
-        r.vsSmall,
-        r.vsLarge,
-      ]);
+      const { header, body } = networkTable(table);
       emit(toCsv(header, body));
       return;
     }
+    const rows = table.map(({ remedy, row, vsSmall, vsLarge }) => ({
+      id: remedy.id,
+      label: remedy.label,
+      blurb: remedy.blurb,
+      batch: row.batch,
+      lr: row.lr,
+      runs: row.runs,
+      trainAccuracy: row.trainAccuracy,
+      testAccuracy: row.testAccuracy,
+      finalTrainLoss: row.finalTrainLoss,
+      finalTestLoss: row.finalTestLoss,
+      gap: row.gap,
+      lambdaMax: row.lambdaMax,
+      distance: row.distance,
+      diverged: row.diverged,
+      vsSmall,
+      vsLarge,
+    }));
     emit(toJson({ config, seeds, small, large, ghost, rows }));
   },
 };

@@ -10,7 +10,7 @@
  */
 import type { ConfigInput } from '../config';
 import type { EndpointResult } from '../ensemble';
-import { endpointRow, type SweepRow } from '../experiments';
+import { endpointRow, rowStatHeader, rowStatValues, type SweepRow } from '../experiments';
 import type { Remedy } from '../remedies';
 import { remedyJobs } from '../remedies';
 import type { Summary } from '../stats';
@@ -119,4 +119,33 @@ export function networkRows(
     vsSmall: r.remedy.id === 'small' ? null : separation(r.row.testAccuracy, small),
     vsLarge: r.remedy.id === 'large' ? null : separation(r.row.testAccuracy, large),
   }));
+}
+
+/**
+ * The comparison as a table: the CLI's `network --format csv` columns (a public interface:
+ * add columns, never rename), also the science view's CSV export.
+ */
+export function networkTable(rows: readonly NetworkRow[]): {
+  header: string[];
+  body: (string | number | null | undefined)[][];
+} {
+  const header = ['id', 'label', 'batch', 'lr', 'runs'];
+  header.push('trainAccuracy_mean', 'trainAccuracy_ci95', 'testAccuracy_mean', 'testAccuracy_ci95');
+  header.push(...rowStatHeader(), 'diverged', 'vsSmall', 'vsLarge');
+  const body = rows.map(({ remedy, row, vsSmall, vsLarge }) => [
+    remedy.id,
+    remedy.label,
+    row.batch,
+    row.lr,
+    row.runs,
+    row.trainAccuracy?.mean,
+    row.trainAccuracy?.ci95,
+    row.testAccuracy?.mean,
+    row.testAccuracy?.ci95,
+    ...rowStatValues(row),
+    row.diverged,
+    vsSmall,
+    vsLarge,
+  ]);
+  return { header, body };
 }

@@ -39,6 +39,7 @@ export {
   networkJobs,
   networkRecipes,
   networkRows,
+  networkTable,
   separation,
   type NetworkRow,
 } from './comparison';

@@ -23,6 +23,10 @@ export const TAB_LABELS: Record<TabId, { label: string; tip: string }> = {
     label: 'Remedies',
     tip: 'Large-batch fixes side by side: LR scaling, training longer, warm-up, growing the batch.',
   },
+  network: {
+    label: 'Network',
+    tip: "Small vs large batch on a small neural network, with Hoffer et al.'s remedies: Ghost BN, regime adaptation, √ LR scaling, and all three.",
+  },
   diffusion: {
     label: 'Diffusion',
     tip: 'How far SGD travels from its start: like log t on a random potential whose bumps grow over every scale the walk reaches, like √t on a flat one (Hoffer et al.). Both laws are fitted and the local exponent p(t) is shown.',

@@ -10,6 +10,7 @@ const VIEWS = {
   remedies: lazy(() =>
     import('./remedies/RemediesView').then((m) => ({ default: m.RemediesView })),
   ),
+  network: lazy(() => import('./network/NetworkView').then((m) => ({ default: m.NetworkView }))),
   diffusion: lazy(() =>
     import('./diffusion/DiffusionView').then((m) => ({ default: m.DiffusionView })),
   ),

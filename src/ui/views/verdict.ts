@@ -3,6 +3,7 @@
  * differ only when their 95% intervals do not overlap; anything else is "the same within
  * the noise", so no caption claims an effect its own numbers cannot back.
  */
+import type { Separation } from '../../engine/nn/comparison';
 import type { Summary } from '../../engine/stats';
 
 export type Order = 'lower' | 'higher' | 'same';
@@ -53,4 +54,24 @@ export function remedyVerdict(small: Losses, large: Losses, remedy: Losses): Rem
   if (compareMeans(remedy.finalTestLoss, small.finalTestLoss) !== 'higher') return 'fixes';
   const vsLarge = compareMeans(remedy.finalTestLoss, large.finalTestLoss);
   return vsLarge === 'lower' ? 'partly' : vsLarge === 'same' ? 'no-better' : 'worse';
+}
+
+/**
+ * The network comparison judges by test accuracy (higher is better), with the engine's
+ * interval test (`separation`: the CLI's vsSmall / vsLarge). Table cells in words:
+ */
+export const SEPARATION_SHORT: Record<Separation, string> = {
+  better: 'better',
+  worse: 'worse',
+  overlap: 'within noise',
+};
+
+/** A recipe's test accuracy against the small and the large batch's, as a verdict. */
+export function accuracyVerdict(
+  vsSmall: Separation | null,
+  vsLarge: Separation | null,
+): Exclude<RemedyVerdict, 'untrained'> | null {
+  if (vsSmall === null || vsLarge === null) return null;
+  if (vsSmall !== 'worse') return 'fixes';
+  return vsLarge === 'better' ? 'partly' : vsLarge === 'overlap' ? 'no-better' : 'worse';
 }

@@ -8,6 +8,7 @@ import { useConfig, useViewParams } from '../../../state/react';
 import { formatNumber } from '../../format';
 import { Term } from '../../glossary';
 import { toCsv } from '../exportView';
+import { GapLambdaDivergedHeads } from '../statHeads';
 import type { FieldDef } from '../ParamBar';
 import { useExperiment } from '../useExperiment';
 import { formatSummary, percent } from '../viewFormat';
@@ -120,15 +121,7 @@ function RemediesTable({ rows }: { rows: readonly RemedyOutcome[] }) {
               on test
             </th>
           )}
-          <th scope="col">
-            <Term k="gap">gap</Term>
-          </th>
-          <th scope="col">
-            <Term k="lambdaMax">λ_max</Term>
-          </th>
-          <th scope="col" title="Runs that diverged (blew up)">
-            diverged
-          </th>
+          <GapLambdaDivergedHeads />
         </tr>
       </thead>
       <tbody>
