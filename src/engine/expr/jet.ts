@@ -43,8 +43,21 @@ export interface Tape {
   readonly jets: Float64Array;
 }
 
-const constValue = (e: Expr): number | null =>
-  e.kind === 'number' ? e.value : e.kind === 'constant' ? CONSTANTS[e.name] : null;
+const hasVariable = (e: Expr): boolean =>
+  e.kind === 'variable' ||
+  (e.kind === 'negate' && hasVariable(e.arg)) ||
+  (e.kind === 'binary' && (hasVariable(e.left) || hasVariable(e.right))) ||
+  (e.kind === 'call' && e.args.some(hasVariable));
+
+/**
+ * The value of a subtree without x or y, else null. Exponents are folded with it, so
+ * 2^(3^2) and (x − 1)^(2*2) take the exact integer-power path, not exp(v·log u).
+ */
+function constValue(e: Expr): number | null {
+  if (e.kind === 'number') return e.value;
+  if (e.kind === 'constant') return CONSTANTS[e.name];
+  return hasVariable(e) ? null : evalTape(compileExpr(e), 0, 0, 0);
+}
 
 export function compileExpr(expr: Expr): Tape {
   const ops: number[] = [];
@@ -207,9 +220,10 @@ export function evalTape(t: Tape, x: number, y: number, order: 0 | 1 | 2): numbe
       case Op.PowConst: {
         const u = J[A]!;
         const c = t.c[i]!;
+        // u^0 and u^1 have exactly zero higher derivatives (no 0·∞ at u = 0).
         derivs[0] = dm.pow(u, c);
-        derivs[1] = c * dm.pow(u, c - 1);
-        derivs[2] = c * (c - 1) * dm.pow(u, c - 2);
+        derivs[1] = c === 0 ? 0 : c * dm.pow(u, c - 1);
+        derivs[2] = c === 0 || c === 1 ? 0 : c * (c - 1) * dm.pow(u, c - 2);
         chain(J, o, A, order);
         break;
       }
