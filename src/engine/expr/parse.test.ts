@@ -51,7 +51,7 @@ describe('expression parser', () => {
     ['', 1, /empty expression/],
     ['   ', 1, /empty expression/],
     ['x + y)', 6, /unexpected '\)' at column 6/],
-    ['(x + y', 7, /missing '\)' for the '\(' at column 1 at column 7/],
+    ['(x + y', 7, /missing '\)' at column 7 \(to close the '\(' at column 1\)/],
     ['sin(x', 6, /missing '\)'/],
     ['x +', 4, /ends too early at column 4/],
     ['x + * y', 5, /unexpected '\*' at column 5/],

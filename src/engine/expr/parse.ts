@@ -218,7 +218,7 @@ class Parser {
       this.pos++;
       return;
     }
-    if (tok.t === 'end') fail(`missing ')' for the '(' at column ${openCol}`, tok.col);
+    if (tok.t === 'end') fail(`missing ')'`, tok.col, `to close the '(' at column ${openCol}`);
     fail(`expected ')' or an operator, got ${describeToken(tok)}`, tok.col);
   }
 }
