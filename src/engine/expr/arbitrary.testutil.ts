@@ -63,14 +63,12 @@ export const smoothExpr: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => {
       fc
         .tuple(tie('e'), tie('e'))
         .map(([a, b]): Expr => ({ kind: 'binary', op: '/', left: a, right: positive(b, 1) })),
-      fc
-        .tuple(tie('e'), fc.integer({ min: 0, max: 4 }))
-        .map(([a, k]): Expr => ({
-          kind: 'binary',
-          op: '^',
-          left: a,
-          right: { kind: 'number', value: k },
-        })),
+      fc.tuple(tie('e'), fc.integer({ min: 0, max: 4 })).map(([a, k]): Expr => ({
+        kind: 'binary',
+        op: '^',
+        left: a,
+        right: { kind: 'number', value: k },
+      })),
       fc.tuple(tie('e'), tie('e')).map(([a, b]): Expr => ({
         kind: 'binary',
         op: '^',

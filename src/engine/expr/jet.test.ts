@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileExpr, evalTape, resultOffset, type Tape } from './jet';
 import { parseExpr } from './parse';
-import { smoothExpr } from './arbitrary.testutil';
+import { anyExpr, smoothExpr } from './arbitrary.testutil';
+import { compileValue } from './value';
 
 const coord = fc.double({ min: -1, max: 1, noNaN: true });
 
@@ -71,6 +72,15 @@ describe('automatic differentiation of expressions', () => {
         expect([t.jets[o + 1], t.jets[o + 2]]).toEqual(g1);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('the value closures give the tape’s values bit for bit (NaN and ±∞ included)', () => {
+    fc.assert(
+      fc.property(anyExpr, coord, coord, (e, x, y) => {
+        expect(Object.is(compileValue(e)(x, y), evalTape(compileExpr(e), x, y, 0))).toBe(true);
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -53,7 +53,7 @@ const hasVariable = (e: Expr): boolean =>
  * The value of a subtree without x or y, else null. Exponents are folded with it, so
  * 2^(3^2) and (x − 1)^(2*2) take the exact integer-power path, not exp(v·log u).
  */
-function constValue(e: Expr): number | null {
+export function constValue(e: Expr): number | null {
   if (e.kind === 'number') return e.value;
   if (e.kind === 'constant') return CONSTANTS[e.name];
   return hasVariable(e) ? null : evalTape(compileExpr(e), 0, 0, 0);

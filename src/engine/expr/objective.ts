@@ -9,6 +9,7 @@ import { gaussianOffsets, identityIndex } from '../data';
 import type { Rng } from '../rng';
 import { compileExpr, evalTape, resultOffset, type Tape } from './jet';
 import { parseExpr } from './parse';
+import { compileValue, type ValueFn } from './value';
 
 /** The custom landscape's view and start boxes: the same scale as the wells presets. */
 export const EXPR_VIEW_BOX = { lo: [-2, -2], hi: [2, 2] };
@@ -32,6 +33,7 @@ export class ExprObjective implements Objective {
   readonly initBox = EXPR_INIT_BOX;
   readonly viewBox = EXPR_VIEW_BOX;
   private readonly tape: Tape;
+  private readonly value: ValueFn;
   private readonly out: number;
   private readonly train: Float64Array;
   private readonly test: Float64Array;
@@ -43,6 +45,7 @@ export class ExprObjective implements Objective {
     // Configs are validated before they get here; a bad one is a programming error.
     if (!parsed.ok) throw new RangeError(`landscape.expr: ${parsed.error.message}`);
     this.tape = compileExpr(parsed.expr);
+    this.value = compileValue(parsed.expr);
     this.out = resultOffset(this.tape);
     this.nTrain = o.n;
     this.nTest = o.nTest;
@@ -62,23 +65,30 @@ export class ExprObjective implements Objective {
     grad: Float64Array | null,
   ): number {
     const d = split === 'train' ? this.train : this.test;
+    if (!grad) {
+      // Losses alone (surfaces, metrics): the closures, bit-identical to the tape's values.
+      const f = this.value;
+      let sum = 0;
+      for (let t = from; t < to; t++) {
+        const i = idx[t]! * 2;
+        sum += f(w[0]! - d[i]!, w[1]! - d[i + 1]!);
+      }
+      return sum * (1 / (to - from));
+    }
     const J = this.tape.jets;
     const o = this.out;
-    const order = grad ? 1 : 0;
     let loss = 0;
     let gx = 0;
     let gy = 0;
     for (let t = from; t < to; t++) {
       const i = idx[t]! * 2;
-      loss += evalTape(this.tape, w[0]! - d[i]!, w[1]! - d[i + 1]!, order);
+      loss += evalTape(this.tape, w[0]! - d[i]!, w[1]! - d[i + 1]!, 1);
       gx += J[o + 1]!;
       gy += J[o + 2]!;
     }
     const inv = 1 / (to - from);
-    if (grad) {
-      grad[0] = gx * inv;
-      grad[1] = gy * inv;
-    }
+    grad[0] = gx * inv;
+    grad[1] = gy * inv;
     return loss * inv;
   }
 
