@@ -15,6 +15,8 @@ export type ValueKind =
   | { type: 'list' }
   | { type: 'choice'; choices: readonly string[] }
   | { type: 'switch' }
+  /** Taken as typed (--expr: the engine parses and checks it). */
+  | { type: 'text' }
   /** Parsed by hand in configInput.ts (--config, --epochs, --steps, --start). */
   | { type: 'special' };
 
@@ -37,6 +39,7 @@ const list = { type: 'list' } as const;
 const choice = (...choices: readonly string[]) => ({ type: 'choice', choices }) as const;
 const special = { type: 'special' } as const;
 const on = { type: 'switch' } as const;
+const text = { type: 'text' } as const;
 const lrKind = (kind: string) => ({ key: 'lrSchedule' as const, kind });
 const grow = { key: 'batchSchedule' as const, kind: 'grow' };
 
@@ -118,6 +121,7 @@ export const CONFIG_FLAGS: readonly ConfigFlag[] = [
   f('modes N', L, 'landscape.modes', whole(1), 'random-potential: number of Fourier modes'),
   f('lambda-max F', L, 'landscape.lambdaMax', num, 'quadratic-nd: largest Hessian eigenvalue'),
   f('lambda-min F', L, 'landscape.lambdaMin', num, 'quadratic-nd: smallest Hessian eigenvalue'),
+  f('expr "F(x,y)"', L, 'landscape.expr', text, 'custom: the landscape f(x, y), e.g. "(x^2-1)^2 + y^2" (implies --preset custom; --expr="-…" for a leading minus)'),
   f('dataset ID', N, 'network.dataset', choice(...DATASET_IDS), 'mlp: 2-D classification data set'),
   f('noise S', N, 'network.noise', num, 'mlp: standard deviation of the input noise'),
   f('label-noise P', N, 'network.labelNoise', num, 'mlp: fraction of train labels flipped (0 … 0.5)'),
@@ -180,6 +184,8 @@ export function defaultText(c: ConfigFlag, preset: PresetId): string {
   }
   // The network flags have no value under the landscapes: show the mlp preset's.
   if (c.path.startsWith('network.') && !config.network) return defaultText(c, 'mlp');
+  if (c.path === 'landscape.expr' && config.landscape.expr === undefined)
+    return JSON.stringify(presetDefaults('custom').landscape.expr);
   let v: unknown = config;
   for (const k of c.path.split('.'))
     v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;

@@ -86,6 +86,8 @@ export function buildConfigInput(
 ): ConfigInput {
   const file = flags.raw('config');
   const input: Obj = file !== undefined ? readConfigFile(file) : {};
+  // A typed landscape is the custom preset's: --expr alone is enough.
+  if (flags.has('expr') && !flags.has('preset')) input.preset ??= 'custom';
   input.preset ??= defaultPreset;
   if (flags.has('epochs') && flags.has('steps'))
     throw usageError('give the budget as --epochs or --steps, not both');

@@ -9,7 +9,7 @@ import type { Activation, InitScheme } from './nn/layout';
 export const CONFIG_VERSION = 1;
 
 export type PresetId =
-  'bowl' | 'sharp-flat' | 'saddle' | 'random-potential' | 'quadratic-nd' | 'mlp';
+  'bowl' | 'sharp-flat' | 'saddle' | 'random-potential' | 'quadratic-nd' | 'mlp' | 'custom';
 export const PRESET_IDS: readonly PresetId[] = [
   'bowl',
   'sharp-flat',
@@ -17,6 +17,7 @@ export const PRESET_IDS: readonly PresetId[] = [
   'random-potential',
   'quadratic-nd',
   'mlp',
+  'custom',
 ];
 
 /** Landscape parameters; each preset reads the fields that apply to it. */
@@ -52,6 +53,11 @@ export interface LandscapeConfig {
   // quadratic-nd
   lambdaMax: number;
   lambdaMin: number;
+  /**
+   * custom: the typed base surface f(x, y) (src/engine/expr). Present only in the custom
+   * preset's config, so every other preset's config reads exactly as before.
+   */
+  expr?: string;
 }
 
 /**

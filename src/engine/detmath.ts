@@ -200,3 +200,23 @@ export function hypot(x: number, y: number): number {
   const b = ay / m;
   return m * Math.sqrt(a * a + b * b);
 }
+
+/** e^u − 1 for |u| ≤ 0.5 by Taylor to u^16 (remainder < 1e-19), free of 1 − e^u's cancellation. */
+function expm1Small(u: number): number {
+  // u·(1 + u/2·(1 + u/3·(… (1 + u/16)))): Horner's form of Σ u^k/k!, k = 1 … 16.
+  let p = 1;
+  for (let n = 16; n >= 2; n--) p = p * (u / n) + 1;
+  return u * p;
+}
+
+/**
+ * tanh from the deterministic exp: with m = e^(−2|x|) − 1, tanh|x| = −m / (m + 2), the sign
+ * restored; it never forms ∞/∞, and near 0 m comes from a series so there is no cancellation.
+ */
+export function tanh(x: number): number {
+  if (!(x === x)) return NaN;
+  const u = -2 * Math.abs(x);
+  const m = u >= -0.5 ? expm1Small(u) : exp(u) - 1;
+  const t = -m / (m + 2);
+  return x < 0 ? -t : t;
+}

@@ -6,6 +6,8 @@ import { QuadraticNdObjective } from './objectives/quadraticNd';
 import { RandomPotentialObjective } from './objectives/randomPotential';
 import { createRng } from './rng';
 import { buildMlpObjective } from './nn/build';
+import { ExprObjective } from './expr/objective';
+import { DEFAULT_EXPR } from './expr/examples';
 
 export interface PresetInfo {
   id: PresetId;
@@ -88,6 +90,14 @@ export const PRESETS: Record<PresetId, PresetInfo> = {
     blurb:
       'A small MLP (optionally with Ghost BatchNorm) learning a 2-D classification task with noisy labels, seen through 2-D slices of its weights.',
     variableDim: false,
+  },
+  custom: {
+    id: 'custom',
+    title: 'Custom f(x, y)',
+    blurb:
+      'Type your own landscape f(x, y): each sample sees it moved by its offset, the test data by δ more, exactly as in the built-in landscapes.',
+    variableDim: false,
+    explorerStart: [-0.5, 0.5],
   },
 };
 
@@ -241,6 +251,15 @@ export function presetDefaults(preset: PresetId): RunConfig {
         hessianEvery: 0,
         recordEvery: 16,
       };
+    case 'custom':
+      return {
+        ...run,
+        preset,
+        // The sharp-flat story's scale (spread, shift along x, η, 200 epochs) on half the data,
+        // since a typed expression is interpreted per sample (README, "Landscapes").
+        landscape: { ...land, n: 512, nTest: 512, shift: [0.2, 0], expr: DEFAULT_EXPR },
+        budget: { unit: 'epochs', amount: 200 },
+      };
   }
 }
 
@@ -348,5 +367,14 @@ export function buildObjective(config: RunConfig): Objective {
       return new QuadraticNdObjective({ ...l, dataRng });
     case 'mlp':
       return buildMlpObjective(config);
+    case 'custom':
+      return new ExprObjective({
+        expr: l.expr ?? DEFAULT_EXPR,
+        n: l.n,
+        nTest: l.nTest,
+        spread: l.spread,
+        shift: [l.shift[0] ?? 0, l.shift[1] ?? l.shift[0] ?? 0],
+        dataRng,
+      });
   }
 }

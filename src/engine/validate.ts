@@ -1,6 +1,7 @@
 import { CONFIG_VERSION, PRESET_IDS, type PresetId, type RunConfig } from './config';
 import { presetDefaults } from './presets';
 import { networkChecks, NETWORK } from './validateNetwork';
+import { checkExpr } from './expr/check';
 import {
   bool,
   describe,
@@ -40,6 +41,15 @@ const LANDSCAPE: Record<string, Check> = {
   modes: num(1, 4096, { integer: true }),
   lambdaMax: num(0, 1e6, { exclusiveMin: true }),
   lambdaMin: num(0, 1e6, { exclusiveMin: true }),
+  expr: (v, path, errors) => {
+    if (typeof v !== 'string')
+      return void errors.push({
+        path,
+        message: `must be an expression f(x, y), got ${describe(v)}`,
+      });
+    const problem = checkExpr(v);
+    if (problem) errors.push({ path, message: problem.message });
+  },
 };
 
 const OPTIMIZER: Record<string, Check> = {
@@ -239,7 +249,16 @@ function mergeTagged(
 
 function crossChecks(c: RunConfig, errors: ConfigError[]): void {
   const l = c.landscape;
-  const twoD = c.preset === 'bowl' || c.preset === 'sharp-flat' || c.preset === 'saddle';
+  const twoD =
+    c.preset === 'bowl' ||
+    c.preset === 'sharp-flat' ||
+    c.preset === 'saddle' ||
+    c.preset === 'custom';
+  if (l.expr !== undefined && c.preset !== 'custom')
+    errors.push({
+      path: 'landscape.expr',
+      message: `only the custom preset reads an expression (the preset here is ${c.preset})`,
+    });
   if (twoD && l.dim !== 2)
     errors.push({ path: 'landscape.dim', message: `the ${c.preset} preset is 2-D; dim must be 2` });
   if (l.shift.length !== 1 && l.shift.length !== l.dim && !c.network) {

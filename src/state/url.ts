@@ -7,6 +7,7 @@ import type { PresetId, RunConfig } from '../engine/config';
 import { PRESET_IDS } from '../engine/config';
 import { presetDefaults } from '../engine/presets';
 import { resolveConfig } from '../engine/validate';
+import { MAX_EXPR_LENGTH } from '../engine/expr/ast';
 import {
   COMPARE_FIELDS,
   defaultComparison,
@@ -75,6 +76,15 @@ const FIELDS: Record<string, { get: Getter; set: Setter }> = {
   lrs: {
     get: (c) => encodeLrSchedule(c.lrSchedule),
     set: (r, c) => void (c.lrSchedule = decodeLrSchedule(r)),
+  },
+  // The custom landscape's f(x, y); URLSearchParams percent-encodes it.
+  expr: {
+    get: (c) => c.landscape.expr,
+    set: (r, c) => {
+      if (r.length > MAX_EXPR_LENGTH)
+        throw new Error(`the expression is longer than ${MAX_EXPR_LENGTH} characters`);
+      section(c, 'landscape').expr = r;
+    },
   },
   bs: {
     get: (c) => encodeBatchSchedule(c.batchSchedule),
@@ -165,15 +175,17 @@ export function decodeUrl(search: string): DecodedUrl {
   if (rawPreset !== null) {
     if ((PRESET_IDS as readonly string[]).includes(rawPreset)) preset = rawPreset as PresetId;
     else notices.push(`Unknown landscape "${rawPreset}"; showing sharp-flat.`);
-  }
+  } else if (p.has('expr')) preset = 'custom';
   const opening = explorerDefaults(preset);
   const input: Record<string, unknown> = { preset, start: opening.start, budget: opening.budget };
   for (const [key, f] of Object.entries(FIELDS)) {
-    const raw = p.get(key);
-    if (raw === null) continue;
+    const full = p.get(key);
+    if (full === null) continue;
+    // Notices quote at most 60 characters of a value (an expression may be 300).
+    const raw = full.length > 60 ? `${full.slice(0, 60)}…` : full;
     const trial = structuredClone(input);
     try {
-      f.set(raw, trial);
+      f.set(full, trial);
     } catch (e) {
       notices.push(`Ignored ${key}=${raw}: ${(e as Error).message}.`);
       continue;

@@ -29,6 +29,17 @@ const CASES: [string, ConfigInput, number][] = [
   ['random-potential 2-D', { preset: 'random-potential' }, 20],
   ['random-potential 5-D', { preset: 'random-potential', landscape: { dim: 5, shift: [0.5] } }, 20],
   ['quadratic-nd 7-D', { preset: 'quadratic-nd', landscape: { dim: 7 } }, 1.5],
+  ['custom (sharp + flat pair)', { preset: 'custom' }, 1.2],
+  [
+    'custom (every function)',
+    {
+      preset: 'custom',
+      landscape: {
+        expr: 'x^2 + y^2 + 0.3*sin(3*x)*cos(2*y) + tanh(x - y)/4 + 0.1*log(1 + x^2) + 0.2*sqrt(1 + y^2) + abs(x - 5)/10 + exp(-(x^2)) + max(x, -3)/9 + min(y, 4)/9 + (2 + x^2)^(y/5) + pi*e/100',
+      },
+    },
+    1.5,
+  ],
 ];
 
 let cache: ObjectiveCase[] | null = null;

@@ -44,6 +44,8 @@ const RUNNING: Record<PresetId, string> = {
   mlp: 'A small neural network learning to classify 2-D points: each run trains the same network from the same initial weights; compare their train and test loss at the end.',
   'quadratic-nd':
     'A many-dimensional quadratic seen through a 2-D slice: raise the learning rate past 2/λ_max and it diverges.',
+  custom:
+    'Your own landscape f(x, y), with the same per-sample noise and train/test shift as the built-in ones: compare where each run ends and its test loss there.',
 };
 
 const FIELD_WORDS: Record<CompareField, string> = {

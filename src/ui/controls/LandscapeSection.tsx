@@ -8,9 +8,10 @@ import { Section } from './Section';
 import { TIPS } from './tips';
 import { roundSig } from './scales';
 import { Term } from '../glossary';
+import { ExprField } from './ExprField';
 
 const PRESET_OPTIONS = PRESET_IDS.map((id) => ({ value: id, label: PRESETS[id].title }));
-const WELLS = new Set<PresetId>(['bowl', 'sharp-flat', 'saddle']);
+const WELLS = new Set<PresetId>(['bowl', 'sharp-flat', 'saddle', 'custom']);
 /** Validation bounds dim × n ≤ 5e7 (memory of the per-sample offsets). */
 const MAX_VALUES = 5e7;
 
@@ -37,6 +38,7 @@ export function LandscapeSection() {
         onChange={(id) => setPreset(id)}
       />
       <p className="controls-note preset-blurb secondary">{info.blurb}</p>
+      {base.preset === 'custom' && <ExprField applied={l.expr ?? ''} />}
       <div className="controls-subgroup secondary">
         <RangeField
           label="Sample spread s"
