@@ -144,8 +144,12 @@ export class Controller {
         const { type: _t, requestId: _r, ...data } = s;
         surfaceStore.setState((prev) => ({ data, version: prev.version + 1, loading: false }));
       })
-      .catch(() => {
-        if (key === this.surfaceKey) this.surfaceKey = '';
+      .catch((e: Error) => {
+        if (key !== this.surfaceKey) return;
+        this.surfaceKey = '';
+        // A restarted engine dropped the request: ask the new one, or the surface would
+        // say "Computing…" for ever.
+        if (e.message === 'engine restarted') this.refreshSurface(base, sliceOf);
       });
   }
 

@@ -2,11 +2,8 @@
  * The app shell: theme, shortcuts and URL sync, then either one figure alone
  * (`?view=…`, for embedding and tests) or the header with its tabs over the open tab.
  */
-import { useEffect } from 'react';
-import { SceneView } from '../scene/SceneView';
-import { ChartsPanel } from './charts/ChartsPanel';
-import { Readouts } from './readouts/Readouts';
-import { ExplorerLayout } from './ExplorerLayout';
+import { lazy, Suspense, useEffect } from 'react';
+import { LazyScene } from './LazyScene';
 import { Header } from './Header';
 import { HelpOverlay } from './presenter/HelpOverlay';
 import { useShortcuts } from './presenter/useShortcuts';
@@ -14,6 +11,15 @@ import { useView, useViewParams } from '../state/react';
 import { isScienceView } from '../state/viewParams';
 import { useUrlSync } from './useUrlSync';
 import { ViewRouter } from './views/ViewRouter';
+
+// Loaded on first use, like the scene: a science view (or an embedded one) never pays for
+// the explorer's controls and charts.
+const ExplorerLayout = lazy(() =>
+  import('./ExplorerLayout').then((m) => ({ default: m.ExplorerLayout })),
+);
+const ChartsFigure = lazy(() =>
+  import('./ChartsFigure').then((m) => ({ default: m.ChartsFigure })),
+);
 
 export function App({ figure }: { figure: string | null }) {
   const theme = useView((v) => v.theme);
@@ -28,14 +34,15 @@ export function App({ figure }: { figure: string | null }) {
   if (figure === 'scene')
     return (
       <div className="figure-alone">
-        <SceneView />
+        <LazyScene />
       </div>
     );
   if (figure === 'charts')
     return (
       <div className="figure-alone">
-        <Readouts />
-        <ChartsPanel />
+        <Suspense fallback={null}>
+          <ChartsFigure />
+        </Suspense>
       </div>
     );
   if (isScienceView(figure))
@@ -45,7 +52,12 @@ export function App({ figure }: { figure: string | null }) {
       </div>
     );
 
-  if (tab === 'explorer') return <ExplorerLayout presenter={presenter} />;
+  if (tab === 'explorer')
+    return (
+      <Suspense fallback={null}>
+        <ExplorerLayout presenter={presenter} />
+      </Suspense>
+    );
   return (
     <div className={`app app-view ${presenter ? 'is-presenter' : ''}`}>
       <Header />

@@ -2,7 +2,7 @@
  * The explorer tab (DESIGN §8): controls on the left, the scene in the centre,
  * readouts and charts on the right, under the header with the one-line caption.
  */
-import { SceneView } from '../scene/SceneView';
+import { LazyScene } from './LazyScene';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { Readouts } from './readouts/Readouts';
@@ -23,7 +23,7 @@ export function ExplorerLayout({ presenter }: { presenter: boolean }) {
         aria-labelledby="tab-explorer"
         tabIndex={-1}
       >
-        <SceneView />
+        <LazyScene />
       </main>
       <aside className="panel panel-readouts" aria-label="Readouts and charts">
         <Readouts />
