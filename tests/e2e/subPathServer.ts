@@ -18,12 +18,20 @@ const TYPES: Record<string, string> = {
 
 export const SUB_PATH = '/sub/path/';
 
-export function serveDistAt(prefix = SUB_PATH): Promise<StaticServer & { misses: string[] }> {
+/** `extra`: test-only pages served beside dist/ (path under the prefix → HTML). */
+export function serveDistAt(
+  prefix = SUB_PATH,
+  extra: Record<string, string> = {},
+): Promise<StaticServer & { misses: string[] }> {
   const root = resolve(repoRoot, 'dist');
   const misses: string[] = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const rel = path.startsWith(prefix) ? path.slice(prefix.length) || 'index.html' : null;
+    if (rel !== null && extra[rel] !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html']! }).end(extra[rel]);
+      return;
+    }
     const file = rel === null ? null : normalize(join(root, rel));
     if (!file || !file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       misses.push(path);
