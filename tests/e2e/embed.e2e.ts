@@ -29,13 +29,6 @@ interface ArticleHandle {
 }
 declare const window: { __batchscape: EmbedHandle; __article: ArticleHandle };
 
-const frameOf = (page: Page, figure: string): Promise<Frame> =>
-  page
-    .locator(`iframe[data-figure="${figure}"]`)
-    .elementHandle()
-    .then((h) => h!.contentFrame())
-    .then((f) => f!);
-
 const events = (page: Page, figure: string) =>
   page.evaluate((f) => (window.__article.received[f] ?? []).map((e) => e.type), figure);
 
@@ -68,6 +61,7 @@ test('the article renders its figures from a sub-path, sized from their resize e
   await screenshot(page, 'embed-article');
   expect(site.misses).toEqual([]);
   expect(errors).toEqual([]);
+  await page.context().close(); // its embeds would keep computing beside the next test
 });
 
 // A bare host page: one chart embed (no WebGL, and a small train set: light under load), far enough above a spacer
@@ -128,6 +122,7 @@ test('an embed pauses when scrolled out of view and resumes when back', async ()
     held,
   );
   expect(errors).toEqual([]);
+  await page.context().close(); // its embeds would keep computing beside the next test
 });
 
 test('a host page drives an embed: set-config, pause, play, run-finished; bad input is answered', async () => {
@@ -174,6 +169,7 @@ test('a host page drives an embed: set-config, pause, play, run-finished; bad in
   const codes = (await hostEvents(page)).filter((e) => e.type === 'error').map((e) => e.code);
   expect(codes).toEqual(['unknown-type', 'malformed', 'unsupported', 'config']);
   expect(errors).toEqual([]);
+  await page.context().close(); // its embeds would keep computing beside the next test
 });
 
 test('a science-view embed from a sub-path runs on one worker and never loads the 3-D chunk', async () => {
@@ -193,4 +189,5 @@ test('a science-view embed from a sub-path runs on one worker and never loads th
   expect(requested.some((p) => p.includes('engine.worker'))).toBe(true);
   expect(site.misses).toEqual([]);
   expect(errors).toEqual([]);
+  await page.context().close(); // its embeds would keep computing beside the next test
 });
