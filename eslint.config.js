@@ -45,7 +45,7 @@ const enginePatterns = [
   devOnly,
   uiPackages('src/engine is framework-free (DESIGN.md §2).'),
   layerPattern(
-    ['worker', 'state', 'ui', 'scene', 'cli', 'walkthroughs'],
+    ['worker', 'state', 'ui', 'scene', 'cli', 'walkthroughs', 'embed', 'article'],
     'src/engine imports nothing above it.',
   ),
 ];
@@ -166,7 +166,7 @@ export default defineConfig(
             devOnly,
             uiPackages('src/worker drives the engine; it knows nothing of React, three or stores.'),
             layerPattern(
-              ['state', 'ui', 'scene', 'cli', 'walkthroughs'],
+              ['state', 'ui', 'scene', 'cli', 'walkthroughs', 'embed', 'article'],
               'src/worker may import only the engine.',
             ),
           ],
@@ -183,7 +183,10 @@ export default defineConfig(
         {
           patterns: [
             devOnly,
-            layerPattern(['ui', 'scene', 'walkthroughs'], 'src/state sits below ui/scene.'),
+            layerPattern(
+              ['ui', 'scene', 'walkthroughs', 'embed', 'article'],
+              'src/state sits below ui/scene.',
+            ),
           ],
         },
       ],
@@ -200,8 +203,48 @@ export default defineConfig(
             devOnly,
             uiPackages('src/cli runs in Node over the engine only.'),
             layerPattern(
-              ['state', 'ui', 'scene', 'walkthroughs'],
+              ['state', 'ui', 'scene', 'walkthroughs', 'embed', 'article'],
               'src/cli imports only the engine (and the worker runner).',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+
+  // The embed shell sits on top (like main.tsx); its protocol file is shared with host
+  // pages, so it stays dependency-free.
+  {
+    files: ['src/embed/protocol.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            devOnly,
+            uiPackages('The embed protocol is shared with host pages: no framework.'),
+            layerPattern(
+              ['engine', 'worker', 'state', 'ui', 'scene', 'walkthroughs', 'article'],
+              'The embed protocol imports nothing.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  // The demo article's host script is what an author pastes: the protocol file only.
+  {
+    files: ['src/article/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            devOnly,
+            uiPackages('The article host script is plain DOM.'),
+            layerPattern(
+              ['engine', 'worker', 'state', 'ui', 'scene', 'walkthroughs'],
+              'The article host script uses only src/embed/protocol.',
             ),
           ],
         },

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Controller } from './state/controller';
 import { configStore, runSpecs } from './state/configStore';
@@ -15,12 +15,18 @@ import { decodeUrl } from './state/url';
 import { decodeViewParams } from './state/viewParams';
 import { viewParamsStore } from './state/viewParamsStore';
 import { ControllerContext } from './ui/controllerContext';
-import { App } from './ui/App';
+import { decodeEmbedOptions } from './embed/options';
+import { setPoolPaused } from './state/ensembleStore';
 import './ui/theme.css';
 // After the theme: its small-screen rules override the desktop grid at equal specificity.
 import './ui/small-screen.css';
 
 const decoded = decodeUrl(window.location.search);
+const embed = decodeEmbedOptions(
+  window.location.search,
+  window.location.origin,
+  import.meta.env.VITE_EMBED_ORIGINS as string | undefined,
+);
 configStore.setState(decoded.config);
 viewStore.setState(decoded.view);
 const viewParams = decodeViewParams(window.location.search);
@@ -31,9 +37,17 @@ if (viewParams.notices.length)
 const engineWorker = () =>
   new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module' }) as never;
 const controller = new Controller(engineWorker);
-controller.init();
+if (embed.enabled) {
+  if (embed.theme) viewStore.setState({ theme: embed.theme });
+  // An embed computes only once it is on screen (the bridge's gate starts it), on one
+  // pool worker at most: several figures on one page share the machine.
+  runsStore.setState({ playing: false });
+  setPoolPaused(true);
+}
+// An embed starts its engine (surface and runs) when it first comes on screen (bridge.ts).
+if (!embed.enabled) controller.init();
 // Ensembles get their own workers (created on first use), so live runs never wait on them.
-setPoolFactory(() => new WorkerPool(engineWorker, WorkerPool.defaultSize()));
+setPoolFactory(() => new WorkerPool(engineWorker, embed.enabled ? 1 : WorkerPool.defaultSize()));
 
 // A handle for end-to-end tests and curious users: the exact engine configs and a
 // fingerprint of each run's recorded trajectory (compared with the CLI's).
@@ -71,10 +85,20 @@ setPoolFactory(() => new WorkerPool(engineWorker, WorkerPool.defaultSize()));
   viewParamsStore,
 };
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ControllerContext.Provider value={controller}>
-      <App figure={decoded.figure} />
-    </ControllerContext.Provider>
-  </StrictMode>,
-);
+const handles = (window as unknown as { __batchscape: Record<string, unknown> }).__batchscape;
+const render = (node: ReactNode) =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ControllerContext.Provider value={controller}>{node}</ControllerContext.Provider>
+    </StrictMode>,
+  );
+
+// The app and the embed shell are separate chunks: an embed loads neither the explorer's
+// panels nor (unless it shows the scene) three.js.
+if (embed.enabled)
+  void import('./embed/mountEmbed').then(({ createEmbed }) => {
+    const { bridge, node } = createEmbed(embed, controller);
+    handles.embed = bridge;
+    render(node);
+  });
+else void import('./ui/App').then(({ App }) => render(<App figure={decoded.figure} />));

@@ -168,10 +168,13 @@ export class Controller {
     // With nothing on screen yet, a coarse surface first (1/16 of the work) fills the
     // figure within a moment; the worker answers in order, so the full one follows.
     if (!surfaceStore.getState().data) show(PREVIEW_RES).catch(() => {});
-    show(SURFACE_RES).catch(() => {
+    show(SURFACE_RES).catch((e: Error) => {
       if (key !== this.surfaceKey) return;
-      // Asked again on the next change; meanwhile the figure says it has only the preview.
       this.surfaceKey = '';
+      // A restarted engine dropped the request: ask the new one, or the surface would
+      // say "Computing…" for ever.
+      if (e.message === 'engine restarted') return this.refreshSurface(base, sliceOf);
+      // Asked again on the next change; meanwhile the figure says it has only the preview.
       if (surfaceStore.getState().preview) surfaceStore.setState({ loading: false });
     });
   }

@@ -16,6 +16,8 @@ export interface ExperimentState {
   /** Identifies the spec the results belong to (e.g. its URL encoding). */
   specKey: string | null;
   error: string | null;
+  /** Bumped by `requestRerun`: the view runs its current spec afresh (the embed's reset). */
+  rerunRequests: number;
 }
 
 const idle = (): ExperimentState => ({
@@ -24,6 +26,7 @@ const idle = (): ExperimentState => ({
   results: null,
   specKey: null,
   error: null,
+  rerunRequests: 0,
 });
 
 export type EnsembleState = Record<ExperimentId, ExperimentState>;
@@ -39,6 +42,7 @@ export const ensembleStore = createStore<EnsembleState>(() => ({
 
 let pool: WorkerPool | null = null;
 let makePool: (() => WorkerPool) | null = null;
+let poolPaused = false;
 const handles = new Map<ExperimentId, EnsembleHandle>();
 
 /** The app registers how to make its pool; it is created on first use. */
@@ -48,6 +52,27 @@ export function setPoolFactory(factory: () => WorkerPool): void {
 
 export function poolSize(): number {
   return pool?.size ?? 0;
+}
+
+/** Pool workers busy with a job right now (0 before the pool exists). */
+export function poolBusy(): number {
+  return pool?.busyCount ?? 0;
+}
+
+/** Holds or releases the pool's queue (the pool made later starts in this state). */
+export function setPoolPaused(paused: boolean): void {
+  poolPaused = paused;
+  if (paused) pool?.pause();
+  else pool?.resume();
+}
+
+/** Asks the view showing `id` to run its current spec again. */
+export function requestRerun(id: ExperimentId): void {
+  cancelExperiment(id);
+  update(id, {
+    status: 'cancelled',
+    rerunRequests: ensembleStore.getState()[id].rerunRequests + 1,
+  });
 }
 
 function update(id: ExperimentId, patch: Partial<ExperimentState>): void {
@@ -63,6 +88,7 @@ export function runExperiment(
   if (!pool) {
     if (!makePool) throw new Error('no worker pool configured');
     pool = makePool();
+    if (poolPaused) pool.pause();
   }
   handles.get(id)?.cancel();
   update(id, {

@@ -62,4 +62,20 @@ describe('WorkerPool', () => {
     );
     pool.dispose();
   });
+
+  it('pauses: no job is handed out while paused, and the results are unchanged after resume', async () => {
+    const pool = new WorkerPool(inProcessWorker, 2);
+    pool.pause();
+    let done = 0;
+    const h = pool.run(jobs, (p) => (done = p.done));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(pool.busyCount).toBe(0);
+    expect(done).toBe(0);
+    pool.resume();
+    expect(pool.busyCount).toBe(2);
+    const reference = new WorkerPool(inProcessWorker, 1);
+    expect(await h.promise).toEqual(await reference.run(jobs).promise);
+    pool.dispose();
+    reference.dispose();
+  });
 });

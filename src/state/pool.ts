@@ -44,6 +44,8 @@ export class WorkerPool {
   private readonly queue: Batch[] = [];
   private nextJobId = 1;
   private readonly jobIds = new Map<number, Slot>();
+  /** While paused no job is handed out; jobs already running finish (they cannot be cut). */
+  private paused = false;
 
   constructor(
     private readonly factory: () => WorkerLike,
@@ -97,6 +99,21 @@ export class WorkerPool {
     return { promise, cancel: () => this.cancel(batch) };
   }
 
+  /** Holds the queue: an embedded figure scrolled out of view does no new work. */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.pump();
+  }
+
+  /** Workers with a job in hand (at most `size`; none soon after `pause`). */
+  get busyCount(): number {
+    return this.slots.filter((s) => s.busy).length;
+  }
+
   dispose(): void {
     for (const b of this.queue) this.cancel(b);
     for (const s of this.slots) s.worker.terminate();
@@ -121,6 +138,7 @@ export class WorkerPool {
   }
 
   private pump(): void {
+    if (this.paused) return;
     for (const slot of this.slots) {
       if (slot.busy) continue;
       const batch = this.queue.find((b) => b.next < b.jobs.length);

@@ -158,6 +158,16 @@ export function encodeUrl(
   return p.toString();
 }
 
+/** Every key `decodeUrl` reads (the embed's set-config refuses others by name). */
+export const URL_KEYS: readonly string[] = [
+  'p',
+  'cmp',
+  'pm',
+  'ex',
+  ...Object.keys(FIELDS),
+  ...Object.keys(VIEW_KEYS),
+];
+
 export interface DecodedUrl {
   config: ConfigState;
   view: Partial<ViewState>;

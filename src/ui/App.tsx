@@ -2,11 +2,7 @@
  * The app shell: theme, shortcuts and URL sync, then either one figure alone
  * (`?view=…`, for embedding and tests) or the header with its tabs over the open tab.
  */
-import { useEffect } from 'react';
-import { ChartsPanel } from './charts/ChartsPanel';
-import { Readouts } from './readouts/Readouts';
-import { ExplorerLayout } from './ExplorerLayout';
-import { SceneFigure } from './figure/SceneFigure';
+import { lazy, Suspense, useEffect } from 'react';
 import { Header } from './Header';
 import { HelpOverlay } from './presenter/HelpOverlay';
 import { useShortcuts } from './presenter/useShortcuts';
@@ -14,6 +10,18 @@ import { useView, useViewParams } from '../state/react';
 import { isScienceView } from '../state/viewParams';
 import { useUrlSync } from './useUrlSync';
 import { ViewRouter } from './views/ViewRouter';
+
+// Loaded on first use, like the scene: a science view (or an embedded one) never pays for
+// the explorer's controls and charts.
+const ExplorerLayout = lazy(() =>
+  import('./ExplorerLayout').then((m) => ({ default: m.ExplorerLayout })),
+);
+const SceneFigure = lazy(() =>
+  import('./figure/SceneFigure').then((m) => ({ default: m.SceneFigure })),
+);
+const ChartsFigure = lazy(() =>
+  import('./ChartsFigure').then((m) => ({ default: m.ChartsFigure })),
+);
 
 export function App({ figure }: { figure: string | null }) {
   const theme = useView((v) => v.theme);
@@ -25,12 +33,18 @@ export function App({ figure }: { figure: string | null }) {
     document.documentElement.dataset.theme = presenter ? 'presenter' : theme;
   }, [theme, presenter]);
 
-  if (figure === 'scene') return <SceneFigure />;
+  if (figure === 'scene')
+    return (
+      <Suspense fallback={null}>
+        <SceneFigure />
+      </Suspense>
+    );
   if (figure === 'charts')
     return (
       <div className="figure-alone">
-        <Readouts />
-        <ChartsPanel />
+        <Suspense fallback={null}>
+          <ChartsFigure />
+        </Suspense>
       </div>
     );
   if (isScienceView(figure))
@@ -40,7 +54,12 @@ export function App({ figure }: { figure: string | null }) {
       </div>
     );
 
-  if (tab === 'explorer') return <ExplorerLayout presenter={presenter} />;
+  if (tab === 'explorer')
+    return (
+      <Suspense fallback={null}>
+        <ExplorerLayout presenter={presenter} />
+      </Suspense>
+    );
   return (
     <div className={`app app-view ${presenter ? 'is-presenter' : ''}`}>
       <Header />

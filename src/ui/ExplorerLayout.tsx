@@ -3,7 +3,7 @@
  * readouts and charts on the right, under the header with the one-line caption. Small
  * screens get their own single-column layout (PhoneExplorer).
  */
-import { SceneView } from '../scene/SceneView';
+import { LazyScene } from './LazyScene';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { Readouts } from './readouts/Readouts';
@@ -28,7 +28,7 @@ export function ExplorerLayout({ presenter }: { presenter: boolean }) {
         aria-labelledby="tab-explorer"
         tabIndex={-1}
       >
-        <SceneView />
+        <LazyScene />
       </main>
       <aside className="panel panel-readouts" aria-label="Readouts and charts">
         <Readouts />

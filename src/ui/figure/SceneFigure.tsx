@@ -8,7 +8,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { PRESETS } from '../../engine/presets';
 import { useConfig, useRuns } from '../../state/react';
-import { SceneView } from '../../scene/SceneView';
+import { LazyScene } from '../LazyScene';
 import { CaptionLine } from '../caption/CaptionLine';
 import { PlayButton } from '../controls/PlayButton';
 import './figure.css';
@@ -17,7 +17,7 @@ export function SceneFigure() {
   return (
     <div className="figure-alone scene-figure" data-testid="scene-figure">
       <div className="scene-figure-stage">
-        <SceneView compact actions={<PlayButton className="scene-play" testId="figure-play" />} />
+        <LazyScene compact actions={<PlayButton className="scene-play" testId="figure-play" />} />
       </div>
       <FigureCaption />
     </div>

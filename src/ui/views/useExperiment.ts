@@ -50,18 +50,21 @@ export function useExperiment<S>(id: ExperimentId, plan: Plan<S>): Experiment<S>
         : null;
   const [nonce, setNonce] = useState(0);
   const started = useRef(0);
+  const requests = useEnsemble((s) => s[id].rerunRequests);
+  const startedRequests = useRef(requests);
   const jobsRef = useRef(plan.jobs);
   jobsRef.current = plan.jobs;
 
   useEffect(() => {
     if (refused) return;
     const s = ensembleStore.getState()[id];
-    const forced = nonce !== started.current;
+    const forced = nonce !== started.current || requests !== startedRequests.current;
     // Also the guard against StrictMode's second effect: the first already started it.
     if (s.specKey === key && (s.status === 'running' || (!forced && s.status !== 'idle'))) return;
     started.current = nonce;
+    startedRequests.current = requests;
     void runExperiment(id, jobsRef.current, key);
-  }, [id, key, nonce, refused]);
+  }, [id, key, nonce, requests, refused]);
 
   const spec = useMemo(
     () => (state.specKey ? (JSON.parse(state.specKey) as S) : null),
