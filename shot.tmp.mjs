@@ -1,0 +1,21 @@
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+const server = await preview({ root: '/work/wt-expr', logLevel: 'warn', preview: { port: 0, host: '127.0.0.1' } });
+const port = server.httpServer.address().port;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--use-gl=swiftshader','--enable-unsafe-swiftshader'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+const expr = encodeURIComponent('((4*x^2 + 2*y - 11)^2 + (2*x + 4*y^2 - 7)^2)/100');
+await page.goto(`http://127.0.0.1:${port}/?p=custom&expr=${expr}&n=256&st=1500&x0=-0.3,0.2&cmp=batch:4,256`);
+await page.waitForSelector('[data-testid="expr-input"]');
+await page.waitForFunction(() => { const r = window.__batchscape.runsStore.getState().runs; return r.length > 0 && r.every(x => x.state === 'done' || x.state === 'diverged'); }, undefined, { timeout: 120000 });
+await page.waitForTimeout(1500);
+// Show the inline error too: type a bad variant (the landscape stays).
+const input = page.getByTestId('expr-input');
+await input.focus();
+await page.keyboard.press('End');
+await page.keyboard.type(' + z');
+await page.waitForSelector('[data-testid="expr-message"]');
+await page.waitForTimeout(300);
+await page.screenshot({ path: '/work/wt-expr/docs/custom-landscape.png' });
+console.log(await page.evaluate(() => window.__batchscape.runsStore.getState().runs.map(r => [r.label, r.state, r.last && r.last.trainLoss, r.last && r.last.testLoss])));
+await browser.close(); await server.close();
