@@ -74,6 +74,7 @@ export function SceneOverlay() {
           Surface
           <select
             id={surfaceId}
+            data-testid="surface-select"
             value={surface}
             onChange={(e) => setView({ surface: e.target.value as SurfaceMode })}
           >

@@ -14,8 +14,18 @@ import { useView, useViewParams } from '../state/react';
 import { isScienceView } from '../state/viewParams';
 import { useUrlSync } from './useUrlSync';
 import { ViewRouter } from './views/ViewRouter';
+import { TourDock } from '../walkthroughs/panel/TourDock';
 
 export function App({ figure }: { figure: string | null }) {
+  return (
+    <>
+      <AppBody figure={figure} />
+      <TourDock />
+    </>
+  );
+}
+
+function AppBody({ figure }: { figure: string | null }) {
   const theme = useView((v) => v.theme);
   const presenter = useView((v) => v.presenter);
   const tab = useViewParams((s) => s.tab);

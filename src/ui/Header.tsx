@@ -11,6 +11,7 @@ import { shareUrl } from './useUrlSync';
 import { CaptionLine } from './caption/CaptionLine';
 import { Notices } from './Notices';
 import { Tabs } from './views/Tabs';
+import { TourButton } from '../walkthroughs/panel/TourDock';
 import './presenter/presenterHeader.css';
 
 export function Header() {
@@ -41,6 +42,7 @@ export function Header() {
       </div>
       <Tabs />
       <div className="header-actions">
+        <TourButton />
         <button
           type="button"
           onClick={share}
