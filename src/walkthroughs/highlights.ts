@@ -5,9 +5,7 @@
  * screen in the step that uses it, so a renamed test id fails there, not silently.
  */
 export const HIGHLIGHTS = {
-  scene: '[data-testid="scene"]',
   caption: '[data-testid="caption"]',
-  readouts: '[data-testid="readouts"]',
   'surface-select': '[data-testid="surface-select"]',
   'shift-slider': '[data-testid="shift-slider"]',
   'batch-slider': '[data-testid="batch-slider-0"]',

@@ -19,7 +19,7 @@ export const convexBowl: WalkthroughStep = {
     'g = \\epsilon\\left(\\frac{N}{B} - 1\\right), \\qquad \\epsilon = \\eta',
   ],
   setup: { preset: 'bowl', tab: 'explorer', camera: '3d', surface: 'both' },
-  highlights: ['readout-noise', 'readout-train'],
+  highlights: ['batch-slider', 'readout-noise', 'readout-train'],
   tryThis: 'Drag the first run’s batch slider down to 1 and back up: the path gets noisier, the bowl’s floor stays where it is.',
   live: (ctx) => {
     const runs = finished(ctx);
