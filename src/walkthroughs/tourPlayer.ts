@@ -104,9 +104,7 @@ export function initTourFromUrl(search: string): void {
   if (id === null) return;
   const tour = findWalkthrough(id);
   if (!tour) {
-    pushNotice(
-      `Unknown tour "${id}"; the tours are: ${WALKTHROUGHS.map((w) => w.id).join(', ')}.`,
-    );
+    pushNotice(`Unknown tour "${id}"; the tours are: ${WALKTHROUGHS.map((w) => w.id).join(', ')}.`);
     return;
   }
   const stepId = p.get('step');

@@ -113,7 +113,10 @@ describe.each(WALKTHROUGHS.map((w) => [w.id, w] as const))('walkthrough %s', (_i
           (100 * m.saddleSteps!) / m.step,
           0.01,
         ]);
-        expect(known.map((v) => formatNumber(v)), `${step.id}: ${n}`).toContain(n);
+        expect(
+          known.map((v) => formatNumber(v)),
+          `${step.id}: ${n}`,
+        ).toContain(n);
       }
     }
   });

@@ -15,7 +15,7 @@ export const manySeeds: WalkthroughStep = {
   title: 'Many seeds: statistics, not an anecdote',
   prose: [
     'One pair of runs is an anecdote. The batch sweep runs the same experiment from many random starts (one per seed) for each batch size, at the same number of epochs, and counts where they end.',
-    'This step runs 16 seeds of B = 16 and of the full batch, so it ends in seconds; the ± values are 95% intervals, and two results differ only when their intervals do not overlap. The flat fraction is the share of runs that ended in the wide basin.',
+    'This step runs 16 seeds of B = 16 and of the full batch, so it ends quickly; the ± values are 95% intervals, and two results differ only when their intervals do not overlap. The flat fraction is the share of runs that ended in the wide basin.',
   ],
   setup: {
     preset: 'sharp-flat',
@@ -24,7 +24,8 @@ export const manySeeds: WalkthroughStep = {
     viewParams: { sweep: { batches: [16, 1024], seeds: 16, seedStart: 1, lrs: null } },
   },
   highlights: ['sweep-table', 'sweep-caption'],
-  tryThis: 'Type more batch sizes (e.g. 16,64,256,1024) or more seeds into the fields above the charts and press Run.',
+  tryThis:
+    'Type more batch sizes (e.g. 16,64,256,1024) or more seeds into the fields above the charts and press Run.',
   live: (ctx) => {
     const rows = ctx.sweep;
     if (!rows || rows.length < 2) return null;
@@ -52,7 +53,8 @@ export const saddles: WalkthroughStep = {
   ],
   setup: { preset: 'saddle', tab: 'explorer', camera: 'top', surface: 'train' },
   highlights: ['readout-saddle', 'caption'],
-  tryThis: 'Tick “regime adaptation” under Batch & schedules: each run’s epochs are multiplied by B / B_ref, so the full batch makes many more updates — watch its share near the saddle.',
+  tryThis:
+    'Tick “regime adaptation” under Batch & schedules: each run’s epochs are multiplied by B / B_ref, so the full batch makes many more updates — watch its share near the saddle.',
   live: (ctx) => {
     const runs = finished(ctx);
     if (!runs) return null;
@@ -72,7 +74,7 @@ export const diffusion: WalkthroughStep = {
   prose: [
     'Hoffer et al. picture SGD as a random walk on a random landscape. On a flat floor a random walk’s distance from its start grows like √t. On a potential whose bumps grow with distance, each new stretch is harder to cross, and the distance grows only like log t — “ultra-slow diffusion”.',
     'Then the number of updates, not the number of epochs, decides how far the weights travel: a large batch makes fewer updates in the same epochs and stays closer to its start. The view fits both laws to the mean distance and shows the local exponent p(t) = d ln D / d ln t: constant for a power law, falling for log growth.',
-    'This step runs 48 landscapes for 10 000 steps (B = 1, η = 2) against a flat baseline, so it ends in seconds; the Diffusion tab’s own default is larger.',
+    'This step runs 32 landscapes for 5 000 steps (B = 1, η = 2) against a flat baseline, so it ends in well under a minute; the Diffusion tab’s own default (64 landscapes, 20 000 steps) is steadier.',
   ],
   math: [
     '\\|w_t - w_0\\| \\approx a\\,\\ln t + b \\quad \\text{vs} \\quad c\\,t^{p}',
@@ -83,10 +85,12 @@ export const diffusion: WalkthroughStep = {
     tab: 'diffusion',
     camera: '3d',
     viewParams: {
-      diffusion: { batches: [1], lrs: [2], seeds: 48, steps: 10000, flat: true, fitRange: null },
+      diffusion: { batches: [1], lrs: [2], seeds: 32, steps: 5000, flat: true, fitRange: null },
     },
   },
   highlights: ['diffusion-table', 'diffusion-caption'],
-  tryThis: 'Add a batch size (e.g. 1,16) and press Run: at the same η, B = 16’s walk stalls in the potential’s traps.',
-  live: (ctx) => (ctx.diffusion ? diffusionCaption(ctx.diffusion.curves, ctx.diffusion.fitRange) : null),
+  tryThis:
+    'Add a batch size (e.g. 1,16) and press Run: at the same η, B = 16’s walk stalls in the potential’s traps.',
+  live: (ctx) =>
+    ctx.diffusion ? diffusionCaption(ctx.diffusion.curves, ctx.diffusion.fitRange) : null,
 };

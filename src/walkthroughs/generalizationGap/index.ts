@@ -2,7 +2,14 @@
 import type { Walkthrough } from '../types';
 import { convexBowl, sharpVsFlat, smallVsLarge, trainVsTest } from './landscape';
 import { diffusion, manySeeds, saddles } from './dynamics';
-import { allRemedies, ghostBn, growingBatch, lrScaling, regimeAdaptation, warmUp } from './remedies';
+import {
+  allRemedies,
+  ghostBn,
+  growingBatch,
+  lrScaling,
+  regimeAdaptation,
+  warmUp,
+} from './remedies';
 
 export const generalizationGap: Walkthrough = {
   id: 'generalization-gap',

@@ -20,14 +20,17 @@ export const convexBowl: WalkthroughStep = {
   ],
   setup: { preset: 'bowl', tab: 'explorer', camera: '3d', surface: 'both' },
   highlights: ['batch-slider', 'readout-noise', 'readout-train'],
-  tryThis: 'Drag the first run’s batch slider down to 1 and back up: the path gets noisier, the bowl’s floor stays where it is.',
+  tryThis:
+    'Drag the first run’s batch slider down to 1 and back up: the path gets noisier, the bowl’s floor stays where it is.',
   live: (ctx) => {
     const runs = finished(ctx);
     if (!runs) return null;
     const noise = runs
       .map((r) => `${r.label} has g = ${fmt(r.last!.noiseScale)} (η = ${r.lr}, N = ${ctx.n})`)
       .join(', ');
-    const spread = Math.max(...runs.map((r) => r.last!.trainLoss)) - Math.min(...runs.map((r) => r.last!.trainLoss));
+    const spread =
+      Math.max(...runs.map((r) => r.last!.trainLoss)) -
+      Math.min(...runs.map((r) => r.last!.trainLoss));
     return `${noise}. They end at train loss ${runs.map((r) => fmt(r.last!.trainLoss)).join(' and ')} (${fmt(spread)} apart): a convex bowl has a single minimum to end in.`;
   },
 };
@@ -46,7 +49,8 @@ export const trainVsTest: WalkthroughStep = {
   ],
   setup: { preset: 'sharp-flat', tab: 'explorer', camera: '3d', surface: 'both' },
   highlights: ['surface-select', 'shift-slider', 'readout-gap'],
-  tryThis: 'Set Surface to “Gap” to colour the map by test − train, or drag the shift δ to 0 and watch the wireframe settle onto the surface.',
+  tryThis:
+    'Set Surface to “Gap” to colour the map by test − train, or drag the shift δ to 0 and watch the wireframe settle onto the surface.',
   live: (ctx) => {
     const runs = finished(ctx);
     if (!runs) return null;
@@ -68,12 +72,14 @@ export const sharpVsFlat: WalkthroughStep = {
   ],
   setup: { preset: 'sharp-flat', tab: 'explorer', camera: 'top', surface: 'both' },
   highlights: ['readout-lambda-max', 'readout-basin'],
-  tryThis: 'Press T for the 3-D view and tilt it: the sharp well is a narrow spike, the flat one a wide dish. The ellipses at the minima have axes ∝ 1/√λ.',
+  tryThis:
+    'Press T for the 3-D view and tilt it: the sharp well is a narrow spike, the flat one a wide dish. The ellipses at the minima have axes ∝ 1/√λ.',
   live: (ctx) => {
     const runs = finished(ctx);
     if (!runs) return null;
     const parts = runs.map(
-      (r) => `${r.label} ends in the ${ctx.basinName(r.last!.basin)} with λ_max = ${fmt(r.last!.lambdaMax)}`,
+      (r) =>
+        `${r.label} ends in the ${ctx.basinName(r.last!.basin)} with λ_max = ${fmt(r.last!.lambdaMax)}`,
     );
     const lams = runs.map((r) => r.last!.lambdaMax ?? NaN);
     const ratio = ratioText(Math.min(...lams), Math.max(...lams));
@@ -90,7 +96,8 @@ export const smallVsLarge: WalkthroughStep = {
   ],
   setup: { preset: 'sharp-flat', tab: 'explorer', camera: '3d', surface: 'both' },
   highlights: ['caption', 'readout-basin', 'readout-test'],
-  tryThis: 'Press Reset, or change the seed: the small batch’s path changes, the full batch’s does not (its gradient has no noise).',
+  tryThis:
+    'Press Reset, or change the seed: the small batch’s path changes, the full batch’s does not (its gradient has no noise).',
   live: (ctx) => {
     const runs = finished(ctx);
     if (!runs) return null;

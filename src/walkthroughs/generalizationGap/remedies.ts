@@ -27,7 +27,8 @@ export const warmUp: WalkthroughStep = {
     camera: '3d',
   },
   highlights: ['lr-schedule', 'readout-lr', 'readout-basin'],
-  tryThis: 'Set the peak back to 1 (Batch & schedules): the full batch falls into the sharp well again. Or choose the “step” schedule: high for the first half, then lower.',
+  tryThis:
+    'Set the peak back to 1 (Batch & schedules): the full batch falls into the sharp well again. Or choose the “step” schedule: high for the first half, then lower.',
   live: basinsAndTest,
 };
 
@@ -73,7 +74,8 @@ export const regimeAdaptation: WalkthroughStep = {
     camera: '3d',
   },
   highlights: ['regime-check', 'readout-basin'],
-  tryThis: 'Set the comparison’s batch size lower (e.g. B = 64 in the Optimizer section): then the extra updates carry noise.',
+  tryThis:
+    'Set the comparison’s batch size lower (e.g. B = 64 in the Optimizer section): then the extra updates carry noise.',
   live: (ctx) => {
     const runs = finished(ctx);
     if (!runs) return null;
@@ -96,7 +98,8 @@ export const growingBatch: WalkthroughStep = {
     camera: '3d',
   },
   highlights: ['batch-schedule', 'readout-batch', 'readout-basin'],
-  tryThis: 'Move the first milestone later (Batch & schedules) and see how long the small batch needs to choose its basin.',
+  tryThis:
+    'Move the first milestone later (Batch & schedules) and see how long the small batch needs to choose its basin.',
   live: (ctx) => {
     const runs = finished(ctx);
     if (!runs) return null;
@@ -110,7 +113,7 @@ export const allRemedies: WalkthroughStep = {
   title: 'All remedies, over seeds',
   prose: [
     'One run per recipe could be luck. The Remedies tab runs every recipe from the same seeded random starts and judges each by its test loss against the small and the large batch, with 95% intervals.',
-    'This step uses 6 seeds so it ends in seconds; at so few seeds, intervals are wide. “Fixed” means as good as the small batch on test; a recipe whose train loss stays high “did not train”.',
+    'This step uses 6 seeds so it ends quickly; at so few seeds, intervals are wide. “Fixed” means as good as the small batch on test; a recipe whose train loss stays high “did not train”.',
   ],
   setup: {
     preset: 'sharp-flat',
@@ -138,7 +141,8 @@ export const ghostBn: WalkthroughStep = {
     camera: '3d',
   },
   highlights: ['readout-test', 'readout-train'],
-  tryThis: 'Set the first run’s batch to 64 (four ghost batches per step; v must divide every batch size): where does its test loss land?',
+  tryThis:
+    'Set the first run’s batch to 64 (four ghost batches per step; v must divide every batch size): where does its test loss land?',
   live: (ctx) => {
     const runs = finished(ctx);
     if (!runs) return null;

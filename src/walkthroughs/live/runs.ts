@@ -26,7 +26,10 @@ export function lossesText(r: RunOutcome): string {
 /** "B = 8 ended in the flat minimum, B = 1024 in the sharp minimum". */
 export function basinsText(ctx: LiveContext, runs: readonly RunOutcome[]): string {
   return runs
-    .map((r, i) => `${r.label} ${i === 0 ? 'ended in the ' : 'in the '}${ctx.basinName(r.last!.basin)}`)
+    .map(
+      (r, i) =>
+        `${r.label} ${i === 0 ? 'ended in the ' : 'in the '}${ctx.basinName(r.last!.basin)}`,
+    )
     .join(', ')
     .replace(/the between basins/g, 'no basin (between basins)');
 }
@@ -38,7 +41,7 @@ export function testVerdict(runs: readonly RunOutcome[]): string {
   const worst = sorted[sorted.length - 1]!;
   const diff = worst.last!.testLoss - best.last!.testLoss;
   if (fmt(worst.last!.testLoss) === fmt(best.last!.testLoss))
-    return 'Their test losses agree to three digits.';
+    return `Both end at test loss ${fmt(best.last!.testLoss)} (equal to three digits): neither is worse on test.`;
   return `${worst.label} is worse on test (${fmt(worst.last!.testLoss)} against ${fmt(best.last!.testLoss)}, ${fmt(diff)} higher).`;
 }
 
@@ -48,7 +51,7 @@ export function trainVerdict(runs: readonly RunOutcome[]): string {
   const lo = sorted[0]!;
   const hi = sorted[sorted.length - 1]!;
   if (fmt(lo.last!.trainLoss) === fmt(hi.last!.trainLoss))
-    return 'Their train losses agree to three digits.';
+    return `Both end at train loss ${fmt(lo.last!.trainLoss)} (equal to three digits).`;
   return `${lo.label} is lower on train (${fmt(lo.last!.trainLoss)} against ${fmt(hi.last!.trainLoss)}).`;
 }
 

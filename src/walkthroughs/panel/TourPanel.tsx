@@ -120,7 +120,9 @@ export function TourPanel() {
             {step.prose.map((p, i) => (
               <p key={i}>{p}</p>
             ))}
-            {step.math?.map((tex) => <MathBlock key={tex} tex={tex} />)}
+            {step.math?.map((tex) => (
+              <MathBlock key={tex} tex={tex} />
+            ))}
           </div>
           <div className="tour-side">
             <p className="tour-live-label">What the figure shows</p>
