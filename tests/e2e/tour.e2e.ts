@@ -6,19 +6,14 @@
  * control; an unknown step's notice; presenter mode and a phone-width screen. Playback runs
  * at "max" speed and the ensemble steps are small, so each step ends in seconds.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { generalizationGap } from '../../src/walkthroughs/generalizationGap';
 import { HIGHLIGHTS } from '../../src/walkthroughs/highlights';
-import { launchBrowser, newPage, screenshot } from './harness';
+import { newPage, screenshot } from './harness';
+import { useBrowser } from './useBrowser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface Handle {
   controller: { setSpeed(m: number): void };
@@ -47,7 +42,7 @@ const VIEW_OF: Record<string, string> = {
 };
 
 async function open(query: string, size = { width: 1280, height: 720 }) {
-  const { page, errors } = await newPage(browser);
+  const { page, errors } = await newPage(browser());
   await page.setViewportSize(size);
   await page.goto(`${inject('baseUrl')}?${query}`);
   await page.waitForSelector('[data-testid="tour-panel"]');

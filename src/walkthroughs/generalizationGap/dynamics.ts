@@ -52,7 +52,7 @@ export const saddles: WalkthroughStep = {
     'Leaving a saddle takes a number of updates, and at the same number of epochs a larger batch makes fewer updates. So a large batch spends a bigger share of its training near the saddle. The “at saddle” readout counts the updates that ended inside the dashed circle.',
   ],
   setup: { preset: 'saddle', tab: 'explorer', camera: 'top', surface: 'train' },
-  highlights: ['readout-saddle', 'caption'],
+  highlights: ['readout-saddle', 'caption', 'regime-check'],
   tryThis:
     'Tick “regime adaptation” under Batch & schedules: each run’s epochs are multiplied by B / B_ref, so the full batch makes many more updates — watch its share near the saddle.',
   live: (ctx) => {

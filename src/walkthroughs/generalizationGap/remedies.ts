@@ -73,7 +73,7 @@ export const regimeAdaptation: WalkthroughStep = {
     tab: 'explorer',
     camera: '3d',
   },
-  highlights: ['regime-check', 'readout-basin'],
+  highlights: ['readout-basin', 'readout-test'],
   tryThis:
     'Set the comparison’s batch size lower (e.g. B = 64 in the Optimizer section): then the extra updates carry noise.',
   live: (ctx) => {
