@@ -115,10 +115,14 @@ describe('guided walkthrough', () => {
         expect(numbers.length, step.id).toBeGreaterThan(2);
         for (const n of numbers) expect(shown, `${step.id}: ${n}`).toContain(n);
       } else await checkQuotes(page, step.id, live);
-      for (const h of step.highlights) {
-        const n = await page.locator(`${HIGHLIGHTS[h]}.tour-highlight`).count();
-        expect(n, `${step.id}: highlight ${h}`).toBeGreaterThan(0);
-      }
+      // Marks are refreshed every 400 ms (elements such as a view's table appear late).
+      for (const h of step.highlights)
+        await expect
+          .poll(() => page.locator(`${HIGHLIGHTS[h]}.tour-highlight`).count(), {
+            message: `${step.id}: highlight ${h}`,
+            timeout: 5000,
+          })
+          .toBeGreaterThan(0);
       if (step.id === 'small-vs-large') await screenshot(page, 'tour-small-vs-large');
       seconds.push(`${step.id} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
