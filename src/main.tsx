@@ -34,6 +34,10 @@ viewParamsStore.setState({ tab: viewParams.tab, params: viewParams.params });
 if (viewParams.notices.length)
   configStore.setState((s) => ({ notices: [...s.notices, ...viewParams.notices].slice(-5) }));
 
+// `?tour=…&step=…` sets its step up before the controller starts the first runs.
+if (new URLSearchParams(window.location.search).has('tour'))
+  (await import('./walkthroughs/tourPlayer')).initTourFromUrl(window.location.search);
+
 const engineWorker = () =>
   new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module' }) as never;
 const controller = new Controller(engineWorker);

@@ -89,6 +89,7 @@ function ViewControls() {
         Surface
         <select
           id={surfaceId}
+          data-testid="surface-select"
           value={surface}
           onChange={(e) => setView({ surface: e.target.value as SurfaceMode })}
         >

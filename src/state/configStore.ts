@@ -159,7 +159,7 @@ function fitComparison(c: Comparison, base: RunConfig): Comparison {
   };
 }
 
-function mergeDeep(
+export function mergeDeep(
   a: Record<string, unknown>,
   b: Record<string, unknown>,
 ): Record<string, unknown> {

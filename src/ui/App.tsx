@@ -10,6 +10,7 @@ import { useView, useViewParams } from '../state/react';
 import { isScienceView } from '../state/viewParams';
 import { useUrlSync } from './useUrlSync';
 import { ViewRouter } from './views/ViewRouter';
+import { TourDock } from '../walkthroughs/panel/TourDock';
 
 // Loaded on first use, like the scene: a science view (or an embedded one) never pays for
 // the explorer's controls and charts.
@@ -24,6 +25,15 @@ const ChartsFigure = lazy(() =>
 );
 
 export function App({ figure }: { figure: string | null }) {
+  return (
+    <>
+      <AppBody figure={figure} />
+      <TourDock />
+    </>
+  );
+}
+
+function AppBody({ figure }: { figure: string | null }) {
   const theme = useView((v) => v.theme);
   const presenter = useView((v) => v.presenter);
   const tab = useViewParams((s) => s.tab);

@@ -11,6 +11,7 @@ import { shareUrl } from './useUrlSync';
 import { CaptionLine } from './caption/CaptionLine';
 import { Notices } from './Notices';
 import { Tabs } from './views/Tabs';
+import { TourButton } from '../walkthroughs/panel/TourDock';
 import './presenter/presenterHeader.css';
 
 /** `caption`: show the explorer's caption here (the phone layout puts it under the scene). */
@@ -42,6 +43,7 @@ export function Header({ caption = true }: { caption?: boolean }) {
       </div>
       <Tabs />
       <div className="header-actions">
+        <TourButton />
         <button
           type="button"
           onClick={share}

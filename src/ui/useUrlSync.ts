@@ -5,16 +5,22 @@ import { viewStore } from '../state/viewStore';
 import { encodeUrl } from '../state/url';
 import { encodeViewParams } from '../state/viewParams';
 import { viewParamsStore } from '../state/viewParamsStore';
+import { untouchedTourQuery } from '../walkthroughs/tourLink';
+import { tourLinkParams, tourStore } from '../walkthroughs/tourStore';
 
 export function shareUrl(figure: string | null = null): string {
+  const page = `${window.location.origin}${window.location.pathname}`;
+  const tourQuery = untouchedTourQuery();
+  if (tourQuery !== null) return `${page}?${tourQuery}`;
   const { tab, params } = viewParamsStore.getState();
   // A figure opened alone (?view=…) is its own route: no tab to remember.
   const extra = {
     ...encodeViewParams(figure ? null : tab, params),
     ...(figure ? { view: figure } : {}),
+    ...tourLinkParams(),
   };
   const q = encodeUrl(configStore.getState(), viewStore.getState(), extra);
-  return `${window.location.origin}${window.location.pathname}${q ? `?${q}` : ''}`;
+  return `${page}${q ? `?${q}` : ''}`;
 }
 
 export function useUrlSync(figure: string | null): void {
@@ -30,10 +36,12 @@ export function useUrlSync(figure: string | null): void {
       if (s.help === p.help && s.cameraResets === p.cameraResets) write();
     });
     const c = viewParamsStore.subscribe(write);
+    const d = tourStore.subscribe(write);
     return () => {
       a();
       b();
       c();
+      d();
       if (timer) clearTimeout(timer);
     };
   }, [figure]);

@@ -2,6 +2,7 @@
 import type { Controller } from '../../state/controller';
 import { setView, viewStore } from '../../state/viewStore';
 import { nudgeBatch, nudgeLr } from './nudges';
+import { isTourOpen, nextStep, previousStep } from '../../walkthroughs/tourStore';
 
 export type Commands = Pick<
   Controller,
@@ -32,6 +33,22 @@ function toggleFullscreen(): void {
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
+  // Listed before the batch nudges: while a tour is open it owns ← and →, and ↑ / ↓ still
+  // nudge the batch size. A focused slider or text field keeps every arrow (useShortcuts).
+  {
+    keys: ['ArrowRight'],
+    display: '→ (tour)',
+    description: 'Next step of the tour',
+    active: isTourOpen,
+    run: nextStep,
+  },
+  {
+    keys: ['ArrowLeft'],
+    display: '← (tour)',
+    description: 'Previous step of the tour',
+    active: isTourOpen,
+    run: previousStep,
+  },
   {
     keys: [' '],
     display: 'Space',
@@ -57,7 +74,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     keys: ['ArrowRight', 'ArrowUp'],
     display: '→ / ↑',
-    description: "Double the selected run's batch size (or the shared one)",
+    description: "Double the selected run's batch size (or the shared one; ↑ only, in a tour)",
     explorerOnly: true,
     repeats: true,
     run: () => nudgeBatch(1),
@@ -65,7 +82,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     keys: ['ArrowLeft', 'ArrowDown'],
     display: '← / ↓',
-    description: "Halve the selected run's batch size (or the shared one)",
+    description: "Halve the selected run's batch size (or the shared one; ↓ only, in a tour)",
     explorerOnly: true,
     repeats: true,
     run: () => nudgeBatch(-1),
@@ -137,6 +154,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
 ];
 
+/** The first shortcut for this key that applies now (a tour's arrows before the nudges). */
 export function findShortcut(key: string): Shortcut | undefined {
-  return SHORTCUTS.find((s) => s.keys.includes(key));
+  return SHORTCUTS.find((s) => s.keys.includes(key) && (!s.active || s.active()));
 }
