@@ -20,6 +20,9 @@ export interface ViewState {
   cameraResets: number;
   /** The run the keyboard nudges act on when the runs differ in that setting (0-based). */
   selectedRun: number;
+  /** Network lab: slice directions, and the run (0-based) whose current weights centre it. */
+  netDirections: 'filter' | 'pca';
+  netFocus: number;
 }
 
 export const initialViewState: ViewState = {
@@ -33,6 +36,8 @@ export const initialViewState: ViewState = {
   help: false,
   cameraResets: 0,
   selectedRun: 0,
+  netDirections: 'filter',
+  netFocus: 0,
 };
 
 export const viewStore = createStore<ViewState>(() => ({ ...initialViewState }));
