@@ -8,8 +8,12 @@ import { ChartsPanel } from './charts/ChartsPanel';
 import { Readouts } from './readouts/Readouts';
 import { Header } from './Header';
 import { HelpOverlay } from './presenter/HelpOverlay';
+import { BoundaryStrip } from './network/BoundaryStrip';
+import { useConfig } from '../state/react';
 
 export function ExplorerLayout({ presenter }: { presenter: boolean }) {
+  // The network lab shows each run's decision boundary under the scene.
+  const net = useConfig((c) => c.base.preset === 'mlp');
   return (
     <div className={`app ${presenter ? 'is-presenter' : ''}`}>
       <Header />
@@ -17,13 +21,22 @@ export function ExplorerLayout({ presenter }: { presenter: boolean }) {
         <ControlsPanel />
       </aside>
       <main
-        className="stage"
+        className={net ? 'stage has-boundary' : 'stage'}
         id="tab-panel"
         role="tabpanel"
         aria-labelledby="tab-explorer"
         tabIndex={-1}
       >
-        <SceneView />
+        {net ? (
+          <>
+            <div className="stage-scene">
+              <SceneView />
+            </div>
+            <BoundaryStrip />
+          </>
+        ) : (
+          <SceneView />
+        )}
       </main>
       <aside className="panel panel-readouts" aria-label="Readouts and charts">
         <Readouts />

@@ -18,7 +18,6 @@ export const NET_SLICE_SEED = 7;
 const BOUNDARY_MS = 250;
 const BOUNDARY_RES = 48;
 const REFRESH_MS = 3000;
-const SNAPSHOT_MS = 250;
 /** Filter-normalised directions are scaled like the weights: ±1 is "as far again". */
 const FILTER_BOX = { lo: [-1, -1] as [number, number], hi: [1, 1] as [number, number] };
 
@@ -40,7 +39,6 @@ interface LiveSlice {
   surface: ProgressiveSurface;
   info: Omit<NetSliceInfo, 'progress' | 'sliceId' | 'paths'>;
   createdAt: number;
-  lastSnapshot: number;
   sentPaths: boolean;
 }
 
@@ -162,9 +160,9 @@ export class NetView {
     if (s.surface.done && s.sentPaths) return;
     const stride = s.surface.completeStride();
     while (!s.surface.done && this.now() - t0 < budgetMs) s.surface.advance(1);
-    const levelDone = s.surface.completeStride() !== stride;
-    if (!s.sentPaths ? levelDone : levelDone || this.now() - s.lastSnapshot > SNAPSHOT_MS)
-      this.snapshot(s);
+    // One snapshot per finished level (9², 17², 33²): each is a whole, sharper surface, and
+    // the main thread rebuilds the mesh only that often.
+    if (s.surface.completeStride() !== stride) this.snapshot(s);
   }
 
   private boundary(id: string, r: NetRun): void {
@@ -202,13 +200,11 @@ export class NetView {
       surface,
       info: { focus: this.setting.focus, directions, step: run.steps, ended, explained },
       createdAt: this.now(),
-      lastSnapshot: 0,
       sentPaths: false,
     };
   }
 
   private snapshot(s: LiveSlice): void {
-    s.lastSnapshot = this.now();
     const train = s.surface.snapshot('train');
     const test = s.surface.snapshot('test');
     let min = Infinity;
