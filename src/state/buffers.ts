@@ -38,6 +38,8 @@ export class RunBuffer {
   points: Record<PointKey, Float32Array>;
   count = 0;
   start: number[] | null = null;
+  /** Network lab: hash of the whole trajectory's state vectors, once the run has ended. */
+  netHash: string | null = null;
   /** Largest distance of a recorded point from the N-D slice plane (0 in 2-D). */
   offSlice = 0;
   /** Bumped on every append; readers compare it to skip unchanged frames. */

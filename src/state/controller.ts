@@ -192,6 +192,7 @@ export class Controller {
       if (m.start) buf.start = m.startXY ?? (m.dim === 2 ? m.start : [0, 0]);
       if (m.offSlice !== undefined) buf.offSlice = Math.max(buf.offSlice, m.offSlice);
       buf.append(m.frame, m.metrics);
+      if (m.netHash) buf.netHash = m.netHash;
       const t = this.now();
       const ended = m.state !== 'running';
       if (ended || t - (this.lastStatus.get(m.runId) ?? 0) > STATUS_MS) {

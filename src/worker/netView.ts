@@ -11,6 +11,7 @@ import { dataBox, decisionGrid } from '../engine/nn/boundary';
 import { filterNormalizedDirections, trajectoryPcaDirections } from '../engine/nn/directions';
 import { ProgressiveSurface, projectOntoSlice, type SliceSpec } from '../engine/slice';
 import type { Run } from '../engine/run';
+import { hashFloat32 } from '../engine/hash';
 import type { FromWorker, NetSliceInfo, NetSliceSetting } from './protocol';
 
 /** Same seed as the CLI's `surface` default, so both draw the same directions at a point. */
@@ -125,6 +126,12 @@ export class NetView {
     // re-projects them.
     if (!this.slice) return new Float32Array(count * 2);
     return projectOntoSlice(this.slice.spec, positions, count, d, r.run.trainDim);
+  }
+
+  /** Hash of every full state vector sent so far (see the frame's netHash). */
+  trajectoryHash(id: string): string | undefined {
+    const r = this.runs.get(id);
+    return r ? hashFloat32(r.rec, r.count * r.run.dim) : undefined;
   }
 
   /** A run paused or ended (state from the runner): its weights are worth a fresh slice. */

@@ -83,6 +83,11 @@ export type FromWorker =
       /** Largest distance of this frame's points from the slice plane (N-D; 0 in 2-D). */
       offSlice?: number;
       divergedAt?: number | null;
+      /**
+       * Network lab, on a run's last frame: hash of its whole recorded trajectory (full state
+       * vectors as float32, the CLI's `trajectory[].w` in order), for bit-identity checks.
+       */
+      netHash?: string;
     }
   | {
       type: 'status';

@@ -301,6 +301,10 @@ export class Runner {
         startXY: s.sentStart ? undefined : netXY ? [0, 0] : startXY(s.run, s.sliceOf),
         offSlice: projected.offSlice,
         divergedAt: s.run.divergedAt,
+        netHash:
+          netXY && s.state !== 'running' && s.state !== 'paused'
+            ? this.net.trajectoryHash(s.id)
+            : undefined,
       },
       frameTransferables(frame),
     );
