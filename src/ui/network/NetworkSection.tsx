@@ -8,10 +8,15 @@ import type { NetworkConfig } from '../../engine/config';
 import { patchBase } from '../../state/configStore';
 import { useConfig, useRuns, useView } from '../../state/react';
 import { setView } from '../../state/viewStore';
-import { CheckboxField, NumberField, RangeField, SelectField } from '../controls/fields';
+import {
+  CheckboxField,
+  NumberField,
+  NumberListField,
+  RangeField,
+  SelectField,
+} from '../controls/fields';
 import { Section } from '../controls/Section';
 import { GhostBatchField } from './GhostBatchField';
-import { HiddenField } from './HiddenField';
 import { NET_TIPS } from './netTips';
 import './network.css';
 
@@ -81,9 +86,13 @@ export function NetworkSection() {
         integer
         onChange={(v) => patchBase({ landscape: { nTest: v } })}
       />
-      <HiddenField
-        value={net.hidden}
+      <NumberListField
+        label="Hidden widths"
         tip={NET_TIPS.hidden}
+        testId="net-hidden"
+        inputMode="numeric"
+        value={net.hidden}
+        accept={(xs) => xs.length <= 4 && xs.every((x) => Number.isInteger(x) && x >= 1 && x <= 64)}
         onChange={(hidden) => patchNet({ hidden })}
       />
       <SelectField
