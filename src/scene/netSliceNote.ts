@@ -7,8 +7,8 @@ import { formatCount, formatNumber } from '../ui/format';
 
 export function netSliceNote(s: NetSliceInfo, label: string): string {
   const when = s.ended
-    ? `its final weights (step ${formatCount(s.step)})`
-    : `its weights at step ${formatCount(s.step)}`;
+    ? `final weights (step ${formatCount(s.step)})`
+    : `weights at step ${formatCount(s.step)}`;
   const along =
     s.directions === 'pca' && s.explained
       ? `the top-2 PCA directions of its path (${formatNumber(100 * s.explained[0])}% and ${formatNumber(100 * s.explained[1])}% of its variance)`

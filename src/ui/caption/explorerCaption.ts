@@ -79,7 +79,11 @@ export function explorerCaption(ctx: CaptionContext, runs: readonly RunOutcome[]
     ...(ctx.preset === 'random-potential' ? distanceLesson(settled) : []),
     ...(ctx.preset === 'mlp' ? networkLesson(settled) : []),
     ...settled.map((r) => betweenText(ctx, r)).filter((t): t is string => t !== null),
-    ...settled.map(negativeGapText).filter((t): t is string => t !== null),
+    // The negative-gap story is the landscapes' shifted surface; a network's train labels
+    // are noisy and its test labels clean, which the network lesson covers.
+    ...(ctx.preset === 'mlp' ? [] : settled.map(negativeGapText)).filter(
+      (t): t is string => t !== null,
+    ),
   ];
   return `${clauses.join(' · ')}.${lessons.length ? ' ' + lessons.join(' ') : ''}`;
 }
