@@ -66,6 +66,8 @@ setPoolFactory(() => new WorkerPool(engineWorker, embed.enabled ? 1 : WorkerPool
     return b ? hashFloat32(b.positions, b.count * 2) : null;
   },
   pointCount: (runId: string) => runBuffers.get(runId)?.count ?? 0,
+  /** Network lab: hash of a finished run's full-state trajectory (the CLI's trajectory[].w). */
+  netTrajectoryHash: (runId: string) => runBuffers.get(runId)?.netHash ?? null,
   /** Steps of a run's full-split measurements (the metric schedule, as received). */
   metricSteps: (runId: string) => [...(runBuffers.get(runId)?.metricSteps ?? [])],
   /** Steps of a run's recorded trajectory points. */

@@ -21,7 +21,10 @@ export const METRIC_KEYS = [
   'bSimple',
   'saddleSteps',
 ] as const;
-export type MetricKey = (typeof METRIC_KEYS)[number];
+/** Network lab only (null for the landscapes): kept apart so exports add them only for networks. */
+export const ACCURACY_KEYS = ['trainAccuracy', 'testAccuracy'] as const;
+export type MetricKey = (typeof METRIC_KEYS)[number] | (typeof ACCURACY_KEYS)[number];
+const SERIES_KEYS = [...METRIC_KEYS, ...ACCURACY_KEYS] as const;
 
 /** The per-point columns besides position and step, as in a frame. */
 export const POINT_KEYS = ['epoch', 'lr', 'batch', 'batchLoss'] as const;
@@ -35,6 +38,8 @@ export class RunBuffer {
   points: Record<PointKey, Float32Array>;
   count = 0;
   start: number[] | null = null;
+  /** Network lab: hash of the whole trajectory's state vectors, once the run has ended. */
+  netHash: string | null = null;
   /** Largest distance of a recorded point from the N-D slice plane (0 in 2-D). */
   offSlice = 0;
   /** Bumped on every append; readers compare it to skip unchanged frames. */
@@ -54,7 +59,7 @@ export class RunBuffer {
     this.positions = new Float32Array(cap * 2);
     this.steps = new Float64Array(cap);
     this.points = allocPoints(cap);
-    this.series = Object.fromEntries(METRIC_KEYS.map((k) => [k, []])) as unknown as Record<
+    this.series = Object.fromEntries(SERIES_KEYS.map((k) => [k, []])) as unknown as Record<
       MetricKey,
       (number | null)[]
     >;
@@ -84,7 +89,7 @@ export class RunBuffer {
     for (const m of metrics) {
       this.metricSteps.push(m.step);
       this.metricEpochs.push(m.epoch);
-      for (const k of METRIC_KEYS) this.series[k].push(m[k]);
+      for (const k of SERIES_KEYS) this.series[k].push(m[k]);
       this.basins.push(m.basin);
     }
     this.version++;
@@ -98,8 +103,23 @@ export class RunBuffer {
       epoch: this.metricEpochs[i]!,
       basin: this.basins[i] ?? null,
     } as Record<string, unknown>;
-    for (const k of METRIC_KEYS) rec[k] = this.series[k][i];
+    for (const k of SERIES_KEYS) rec[k] = this.series[k][i];
     return rec as unknown as MetricRecord;
+  }
+
+  /**
+   * Network lab: the path re-projected onto a new slice (the same points, new scene
+   * coordinates). Ignored unless it covers exactly the points held, so a reply that crossed
+   * a restart cannot scramble a new run's path.
+   */
+  reproject(xy: Float32Array, count: number, start: [number, number]): boolean {
+    if (count !== this.count) return false;
+    this.positions.set(xy.subarray(0, 2 * count));
+    this.start = start;
+    // Readers redraw whole lines when the capacity version moves.
+    this.capacityVersion++;
+    this.version++;
+    return true;
   }
 
   /** Last recorded scene position, or the start. */

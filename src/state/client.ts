@@ -4,7 +4,7 @@
  * worker — a crashed or silent worker is replaced and its runs restarted, and the
  * user is told.
  */
-import type { FromWorker, ToWorker } from '../worker/protocol';
+import type { FromWorker, NetSliceSetting, ToWorker } from '../worker/protocol';
 import { PROTOCOL_VERSION } from '../worker/protocol';
 
 export interface WorkerLike {
@@ -44,6 +44,7 @@ export class EngineClient {
   private lastPong = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
   private speed = 1;
+  private netSetting: NetSliceSetting | null = null;
 
   constructor(
     private readonly factory: () => WorkerLike,
@@ -95,6 +96,7 @@ export class EngineClient {
     this.worker.terminate();
     this.worker = this.spawn();
     this.post({ type: 'speed', multiplier: this.speed });
+    if (this.netSetting) this.post({ type: 'net-slice', ...this.netSetting });
     for (const [runId, r] of this.active)
       this.post({ type: 'start', runId, config: r.config, paused: r.paused, sliceOf: r.sliceOf });
     for (const [, w] of this.surfaceWaiters) w.reject(new Error('engine restarted'));
@@ -108,7 +110,8 @@ export class EngineClient {
 
   private receive(msg: FromWorker): void {
     this.lastPong = this.now();
-    if (msg.type === 'surface') {
+    // Request 0: the network lab's slice surfaces, which the worker sends unasked.
+    if (msg.type === 'surface' && msg.requestId !== 0) {
       const w = this.surfaceWaiters.get(msg.requestId);
       this.surfaceWaiters.delete(msg.requestId);
       w?.resolve(msg);
@@ -156,6 +159,12 @@ export class EngineClient {
   step(steps: number): void {
     for (const r of this.active.values()) r.paused = true;
     this.post({ type: 'step', steps });
+  }
+
+  /** Network lab: the slice around a run's current weights (kept across engine restarts). */
+  netSlice(setting: NetSliceSetting): void {
+    this.netSetting = setting;
+    this.post({ type: 'net-slice', ...setting });
   }
 
   setSpeed(multiplier: number): void {

@@ -41,6 +41,8 @@ export interface ConfigState {
 /** Small batch vs the whole train set: the first thing batchscape shows. */
 export function defaultComparison(base: RunConfig): Comparison {
   if (base.preset === 'random-potential') return { field: 'batch', values: [1, 16] };
+  // The network lab's measured contrast (README): its default batch against the full batch.
+  if (base.preset === 'mlp') return { field: 'batch', values: [base.batch, base.landscape.n] };
   return { field: 'batch', values: [8, base.landscape.n] };
 }
 
@@ -118,11 +120,26 @@ export function patchBase(patch: Record<string, unknown>): boolean {
     pushNotice(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
     return false;
   }
-  configStore.setState({
-    base: r.config,
-    compare: fitComparison(configStore.getState().compare, r.config),
-  });
+  const compare = fitComparison(configStore.getState().compare, r.config);
+  const problem = runError({ base: r.config, compare, notices: [] });
+  if (problem) {
+    pushNotice(problem);
+    return false;
+  }
+  configStore.setState({ base: r.config, compare });
   return true;
+}
+
+/**
+ * The first reason one of the compared runs' configs is invalid though the base is fine
+ * (e.g. a ghost batch that divides the base batch but not another run's), or null.
+ */
+export function runError(state: ConfigState): string | null {
+  for (const spec of runSpecs(state)) {
+    const r = resolveConfig(spec.config);
+    if (!r.ok) return `${spec.label}: ${r.errors[0]!.message}`;
+  }
+  return null;
 }
 
 export function setPreset(preset: PresetId): void {
@@ -130,7 +147,11 @@ export function setPreset(preset: PresetId): void {
 }
 
 export function setComparison(compare: Comparison): void {
-  configStore.setState({ compare: fitComparison(compare, configStore.getState().base) });
+  const base = configStore.getState().base;
+  const fitted = fitComparison(compare, base);
+  const problem = runError({ base, compare: fitted, notices: [] });
+  if (problem) return pushNotice(problem);
+  configStore.setState({ compare: fitted });
 }
 
 export function setCompareValue(index: number, value: number | string | boolean): void {

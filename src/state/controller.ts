@@ -12,9 +12,18 @@ import { configStore, runSpecs, type RunSpec } from './configStore';
 import { RunBuffer, runBuffers } from './buffers';
 import { runsStore, updateRun, type RunView } from './runsStore';
 import { surfaceStore } from './surfaceStore';
+import { viewStore } from './viewStore';
+import { clearNet, setNetBoundary, setNetData } from './netStore';
 
 /** Recorded points per run are capped so the longest runs still draw smoothly. */
 export const MAX_POINTS = 50000;
+/**
+ * A network's recorded points are whole state vectors (~1 500 numbers), kept in the worker
+ * to re-project the path onto each new slice: 1 000 of them are 6 MB a run.
+ */
+export const NET_MAX_POINTS = 1000;
+/** Grid points per side of a network's slice surface (2^k + 1, filled coarse to fine). */
+export const NET_SLICE_RES = 33;
 export const METRIC_POINTS = 200;
 /**
  * Log-spaced measurements per decade of steps: 20 puts one every ~12% in step, so on the
@@ -38,7 +47,10 @@ export function plannedSteps(c: RunConfig): number {
 export function engineConfig(spec: RunSpec): RunConfig {
   const c = structuredClone(spec.config);
   const steps = plannedSteps(c);
-  c.recordEvery = Math.max(1, Math.ceil(steps / MAX_POINTS));
+  c.recordEvery = Math.max(
+    1,
+    Math.ceil(steps / (c.preset === 'mlp' ? NET_MAX_POINTS : MAX_POINTS)),
+  );
   // At most METRIC_POINTS full measurements per run (fewer where the preset says measuring
   // is costly), whatever its length, so a 200-step large-batch run draws as smooth a curve
   // as a 25 600-step small-batch one: log-spaced ones for the log-step axis, evenly spaced
@@ -67,6 +79,7 @@ export class Controller {
   private lastStatus = new Map<string, number>();
   private surfaceKey = '';
   private unsubscribe: (() => void) | null = null;
+  private unsubscribeView: (() => void) | null = null;
 
   constructor(
     factory: () => WorkerLike,
@@ -88,12 +101,17 @@ export class Controller {
     this.unsubscribe = configStore.subscribe((s, prev) => {
       if (s.base !== prev.base || s.compare !== prev.compare) this.restartRuns();
     });
+    this.unsubscribeView = viewStore.subscribe((v, prev) => {
+      if (v.netDirections !== prev.netDirections || v.netFocus !== prev.netFocus)
+        this.sendNetSlice();
+    });
     this.restartRuns();
     this.client.watch();
   }
 
   dispose(): void {
     this.unsubscribe?.();
+    this.unsubscribeView?.();
     this.client.dispose();
   }
 
@@ -106,7 +124,10 @@ export class Controller {
     this.specs = specs;
     const playing = runsStore.getState().playing;
     const configs = specs.map(engineConfig);
-    const sliceOf = framedByRuns(state.base) ? configs : undefined;
+    const net = state.base.preset === 'mlp';
+    const sliceOf = framedByRuns(state.base) && !net ? configs : undefined;
+    // The network view's setting goes first, so the runs attach to the right slice.
+    if (net) this.sendNetSlice();
     const views: RunView[] = specs.map((s, i) => {
       const cfg = configs[i]!;
       runBuffers.set(s.id, new RunBuffer(Math.ceil(plannedSteps(cfg) / cfg.recordEvery) + 4));
@@ -129,7 +150,21 @@ export class Controller {
     for (const id of [...runBuffers.keys()])
       if (!specs.some((s) => s.id === id)) runBuffers.delete(id);
     runsStore.setState({ runs: views });
-    this.refreshSurface(state.base, sliceOf);
+    clearNet(net ? specs.map((s) => s.id) : []);
+    if (net) {
+      // A network's surface comes unasked from the worker, around a run's current weights.
+      this.surfaceKey = '';
+      surfaceStore.setState((prev) => ({ data: null, version: prev.version + 1, loading: true }));
+    } else this.refreshSurface(state.base, sliceOf);
+  }
+
+  /** Network lab: which run's weights centre the slice surface, and along what. */
+  private sendNetSlice(): void {
+    if (configStore.getState().base.preset !== 'mlp') return;
+    const { netDirections, netFocus } = viewStore.getState();
+    const runs = runSpecs(configStore.getState());
+    const focus = runs[Math.min(netFocus, runs.length - 1)]?.id ?? 'run0';
+    this.client.netSlice({ directions: netDirections, focus, res: NET_SLICE_RES });
   }
 
   /**
@@ -187,6 +222,7 @@ export class Controller {
       if (m.start) buf.start = m.startXY ?? (m.dim === 2 ? m.start : [0, 0]);
       if (m.offSlice !== undefined) buf.offSlice = Math.max(buf.offSlice, m.offSlice);
       buf.append(m.frame, m.metrics);
+      if (m.netHash) buf.netHash = m.netHash;
       const t = this.now();
       const ended = m.state !== 'running';
       if (ended || t - (this.lastStatus.get(m.runId) ?? 0) > STATUS_MS) {
@@ -209,6 +245,16 @@ export class Controller {
         steps: m.steps,
         divergedAt: m.divergedAt,
       });
+    } else if (m.type === 'net-data') {
+      const { type: _t, runId, ...data } = m;
+      setNetData(runId, data);
+    } else if (m.type === 'net-boundary') {
+      const { type: _t, runId, ...b } = m;
+      setNetBoundary(runId, b);
+    } else if (m.type === 'surface' && m.net) {
+      for (const p of m.net.paths ?? []) runBuffers.get(p.runId)?.reproject(p.xy, p.count, p.start);
+      const { type: _t, requestId: _r, ...data } = m;
+      surfaceStore.setState((prev) => ({ data, version: prev.version + 1, loading: false }));
     } else if (m.type === 'error' && m.runId) {
       updateRun(m.runId, { state: 'stopped', error: m.message });
     }

@@ -17,6 +17,7 @@ import {
   type ConfigState,
 } from './configStore';
 import { initialViewState, type ViewState } from './viewStore';
+import { NETWORK_FIELDS, decodeNetView, encodeNetView, fitRunsToComparison } from './urlNetwork';
 
 type Getter = (c: RunConfig) => unknown;
 type Setter = (raw: string, c: Record<string, unknown>) => void;
@@ -90,6 +91,7 @@ const FIELDS: Record<string, { get: Getter; set: Setter }> = {
     get: (c) => encodeBatchSchedule(c.batchSchedule),
     set: (r, c) => void (c.batchSchedule = decodeBatchSchedule(r)),
   },
+  ...NETWORK_FIELDS,
 };
 
 function encodeLrSchedule(s: RunConfig['lrSchedule']): string {
@@ -152,6 +154,7 @@ export function encodeUrl(
   for (const [key, field] of Object.entries(VIEW_KEYS)) {
     if (view[field] !== initialViewState[field]) p.set(key, String(view[field]));
   }
+  encodeNetView(view, p);
   if (view.presenter) p.set('pm', '1');
   if (view.exaggeration !== initialViewState.exaggeration) p.set('ex', String(view.exaggeration));
   for (const [k, v] of Object.entries(extra)) p.set(k, v);
@@ -232,6 +235,7 @@ export function decodeUrl(search: string): DecodedUrl {
     if (enums[key]!.includes(raw)) (view as Record<string, unknown>)[field] = raw;
     else notices.push(`Ignored ${key}=${raw}: expected ${enums[key]!.join(' or ')}.`);
   }
+  decodeNetView(p, view, notices);
   if (p.get('pm') === '1') view.presenter = true;
   const ex = p.get('ex');
   if (ex !== null) {
@@ -239,7 +243,8 @@ export function decodeUrl(search: string): DecodedUrl {
     if (Number.isFinite(v)) view.exaggeration = Math.min(5, Math.max(0.1, v));
     else notices.push(`Ignored ex=${ex}: not a number.`);
   }
-  return { config: { base, compare, notices }, view, notices, figure: p.get('view') };
+  const config = fitRunsToComparison({ base, compare, notices }, notices);
+  return { config: { ...config, notices }, view, notices, figure: p.get('view') };
 }
 
 /** For a numeric field out of range, the nearest legal value (limits from the error text). */

@@ -22,6 +22,9 @@ export interface ViewState {
   legendOpen: boolean | null;
   /** The run the keyboard nudges act on when the runs differ in that setting (0-based). */
   selectedRun: number;
+  /** Network lab: slice directions, and the run (0-based) whose current weights centre it. */
+  netDirections: 'filter' | 'pca';
+  netFocus: number;
 }
 
 export const initialViewState: ViewState = {
@@ -36,6 +39,8 @@ export const initialViewState: ViewState = {
   cameraResets: 0,
   legendOpen: null,
   selectedRun: 0,
+  netDirections: 'filter',
+  netFocus: 0,
 };
 
 export const viewStore = createStore<ViewState>(() => ({ ...initialViewState }));

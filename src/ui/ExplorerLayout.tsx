@@ -11,8 +11,12 @@ import { Header } from './Header';
 import { HelpOverlay } from './presenter/HelpOverlay';
 import { PhoneExplorer } from './phone/PhoneExplorer';
 import { useSmallScreen } from './useSmallScreen';
+import { BoundaryStrip } from './network/BoundaryStrip';
+import { useConfig } from '../state/react';
 
 export function ExplorerLayout({ presenter }: { presenter: boolean }) {
+  // The network lab shows each run's decision boundary under the scene.
+  const net = useConfig((c) => c.base.preset === 'mlp');
   const small = useSmallScreen();
   if (small) return <PhoneExplorer presenter={presenter} />;
   return (
@@ -22,13 +26,22 @@ export function ExplorerLayout({ presenter }: { presenter: boolean }) {
         <ControlsPanel />
       </aside>
       <main
-        className="stage"
+        className={net ? 'stage has-boundary' : 'stage'}
         id="tab-panel"
         role="tabpanel"
         aria-labelledby="tab-explorer"
         tabIndex={-1}
       >
-        <LazyScene />
+        {net ? (
+          <>
+            <div className="stage-scene">
+              <LazyScene />
+            </div>
+            <BoundaryStrip />
+          </>
+        ) : (
+          <LazyScene />
+        )}
       </main>
       <aside className="panel panel-readouts" aria-label="Readouts and charts">
         <Readouts />

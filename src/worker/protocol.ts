@@ -9,8 +9,10 @@ import type { Basin } from '../engine/objectives/types';
 import type { EnsembleJob, JobResult } from '../engine/ensemble';
 import type { MutableChunk } from '../engine/runChunk';
 import type { SliceInfo } from './slice';
+import type { NetBoundary, NetData, NetSliceInfo, NetSliceSetting } from './netMessages';
 
 export type { SliceInfo } from './slice';
+export type { NetBoundary, NetData, NetSliceInfo, NetSliceSetting } from './netMessages';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -55,6 +57,8 @@ export type ToWorker =
       sliceOf?: unknown[];
     }
   | { type: 'ping'; id: number }
+  /** Network lab: which run's weights the slice surface is centred on, and along what. */
+  | ({ type: 'net-slice' } & NetSliceSetting)
   /** One ensemble job (pool workers): answered by a job-result or an error with jobId. */
   | { type: 'job'; jobId: number; job: EnsembleJob };
 
@@ -79,6 +83,11 @@ export type FromWorker =
       /** Largest distance of this frame's points from the slice plane (N-D; 0 in 2-D). */
       offSlice?: number;
       divergedAt?: number | null;
+      /**
+       * Network lab, on a run's last frame: hash of its whole recorded trajectory (full state
+       * vectors as float32, the CLI's `trajectory[].w` in order), for bit-identity checks.
+       */
+      netHash?: string;
     }
   | {
       type: 'status';
@@ -112,7 +121,13 @@ export type FromWorker =
       max: number;
       /** N-D landscapes: which slice this is and how well it holds the runs' paths. */
       slice?: SliceInfo;
+      /** Network lab (unsolicited, requestId 0): the slice around a run's current weights. */
+      net?: NetSliceInfo;
     }
+  /** Network lab: a run's data points (once per run start). */
+  | ({ type: 'net-data'; runId: string } & NetData)
+  /** Network lab: a run's decision boundary at its current weights (throttled). */
+  | ({ type: 'net-boundary'; runId: string } & NetBoundary)
   | { type: 'pong'; id: number };
 
 /** Whole budget plays in this many seconds at speed 1, whatever the batch size. */
@@ -141,6 +156,7 @@ const TO_WORKER_TYPES = new Set([
   'ack',
   'surface',
   'ping',
+  'net-slice',
 ]);
 
 /** Structural check of an incoming message; returns a reason when it is malformed. */
@@ -162,5 +178,16 @@ export function checkToWorker(msg: unknown): string | null {
     return 'job: needs a numeric jobId and a job object';
   if (m.type === 'surface' && !(typeof m.res === 'number' && m.res >= 2 && m.res <= 512))
     return 'surface: res must be 2…512';
+  if (
+    m.type === 'net-slice' &&
+    !(
+      (m.directions === 'filter' || m.directions === 'pca') &&
+      typeof m.focus === 'string' &&
+      typeof m.res === 'number' &&
+      m.res >= 3 &&
+      m.res <= 129
+    )
+  )
+    return 'net-slice: needs directions filter|pca, a focus run id and res 3…129';
   return null;
 }

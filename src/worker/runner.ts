@@ -19,6 +19,8 @@ import {
   type ToWorker,
 } from './protocol';
 import { projector, startXY, surfaceReply, type Projector } from './surfaces';
+import { MlpObjective } from '../engine/nn/objective';
+import { NetView } from './netView';
 
 export interface Endpoint {
   post(msg: FromWorker, transfer?: ArrayBuffer[]): void;
@@ -32,6 +34,9 @@ export interface Clock {
 /** Milliseconds of engine work per tick, shared by all running runs. */
 const TICK_BUDGET_MS = 10;
 const TICK_MS = 16;
+/** The network lab's boundaries and slice surface: a share beside running runs, more once idle. */
+const NET_BUDGET_MS = 6;
+const NET_IDLE_BUDGET_MS = 14;
 
 interface Slot {
   id: string;
@@ -56,11 +61,17 @@ export class Runner {
   private speed = 1;
   private ticking = false;
   private lastTick = 0;
+  private readonly net: NetView;
 
   constructor(
     private readonly endpoint: Endpoint,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.net = new NetView(
+      (m, t) => this.endpoint.post(m, t),
+      () => this.clock.now(),
+    );
+  }
 
   handle(raw: unknown): void {
     const problem = checkToWorker(raw);
@@ -89,7 +100,8 @@ export class Runner {
         );
       }
       case 'pause':
-        return this.each(msg.runId, (s) => s.state === 'running' && this.setState(s, 'paused'));
+        this.each(msg.runId, (s) => s.state === 'running' && this.setState(s, 'paused'));
+        return this.wake();
       case 'resume':
         this.each(msg.runId, (s) => {
           if (s.state === 'paused') this.setState(s, 'running');
@@ -108,6 +120,7 @@ export class Runner {
         return this.each(msg.runId, (s) => {
           this.setState(s, 'stopped');
           this.slots.delete(s.id);
+          this.net.detach(s.id);
         });
       case 'speed':
         this.speed = msg.multiplier;
@@ -124,6 +137,9 @@ export class Runner {
       }
       case 'job':
         return this.job(msg.jobId, msg.job);
+      case 'net-slice':
+        this.net.setSlice({ directions: msg.directions, focus: msg.focus, res: msg.res });
+        return this.wake();
     }
   }
 
@@ -146,7 +162,11 @@ export class Runner {
     let project: Projector;
     try {
       run = createRun(input);
-      project = projector(run, sliceOf);
+      // Networks are projected by the network view (onto a slice around current weights).
+      project =
+        run.objective instanceof MlpObjective
+          ? (p) => ({ xy: p, offSlice: 0 })
+          : projector(run, sliceOf);
     } catch (e) {
       const errors = e instanceof ConfigInvalidError ? e.errors : undefined;
       return this.endpoint.post({
@@ -172,6 +192,7 @@ export class Runner {
       backlog: [],
     };
     this.slots.set(id, slot);
+    this.net.attach(id, run);
     // The first frame (start point and its metrics) goes out at once, even when paused,
     // so a slider change shows something on the very next animation frame.
     this.compute(slot, 0);
@@ -181,6 +202,7 @@ export class Runner {
 
   private setState(s: Slot, state: RunState): void {
     s.state = state;
+    if (state !== 'running') this.net.settled(s.id);
     this.endpoint.post({
       type: 'status',
       runId: s.id,
@@ -222,7 +244,10 @@ export class Runner {
     }
     for (const s of slots)
       if (s.backlog.length > 0 && s.seq - s.acked < MAX_FRAMES_IN_FLIGHT) this.send(s);
-    const busy = slots.some((s) => s.state === 'running' || s.pendingSteps > 0);
+    const running = (id: string) => this.slots.get(id)?.state === 'running';
+    if (this.net.active)
+      this.net.tick(active.length > 0 ? NET_BUDGET_MS : NET_IDLE_BUDGET_MS, running);
+    const busy = this.net.pending || slots.some((s) => s.state === 'running' || s.pendingSteps > 0);
     // A steady tick period: the time spent computing counts toward it.
     if (busy) this.clock.later(() => this.tick(), Math.max(0, TICK_MS - (this.clock.now() - now)));
     else this.ticking = false;
@@ -237,8 +262,10 @@ export class Runner {
       const per = (this.clock.now() - t0) / steps;
       s.msPerStep = 0.8 * s.msPerStep + 0.2 * Math.max(per, 1e-5);
     }
+    const was = s.state;
     if (s.run.status === 'done') s.state = 'done';
     if (s.run.status === 'diverged') s.state = 'diverged';
+    if (s.state !== was) this.net.settled(s.id);
   }
 
   /** Sends the backlog as one frame (transferring its arrays). */
@@ -246,7 +273,8 @@ export class Runner {
     if (s.backlog.length === 0) return;
     const chunk = joinChunks(s.backlog);
     s.backlog = [];
-    const projected = s.project(chunk.positions, chunk.count);
+    const netXY = this.net.project(s.id, chunk.positions, chunk.count);
+    const projected = netXY ? { xy: netXY, offSlice: 0 } : s.project(chunk.positions, chunk.count);
     const frame: FrameData = {
       count: chunk.count,
       step: chunk.step,
@@ -270,9 +298,13 @@ export class Runner {
         plannedSteps: s.run.plannedSteps(),
         dim: s.run.dim,
         start: s.sentStart ? undefined : Array.from(s.run.w0),
-        startXY: s.sentStart ? undefined : startXY(s.run, s.sliceOf),
+        startXY: s.sentStart ? undefined : netXY ? [0, 0] : startXY(s.run, s.sliceOf),
         offSlice: projected.offSlice,
         divergedAt: s.run.divergedAt,
+        netHash:
+          netXY && s.state !== 'running' && s.state !== 'paused'
+            ? this.net.trajectoryHash(s.id)
+            : undefined,
       },
       frameTransferables(frame),
     );

@@ -12,6 +12,7 @@ import type { RunOutcome } from './outcome';
 import { instabilityText } from './stability';
 import { endsAtSaddle, saddleLesson } from './saddleTime';
 import { stabilityLesson } from './stabilityLesson';
+import { networkEndClause, networkLesson } from './networkLesson';
 
 export interface CaptionContext {
   preset: PresetId;
@@ -41,7 +42,7 @@ const RUNNING: Record<PresetId, string> = {
     'Starting above a saddle between two basins: watch how long each run stays inside the circle around the saddle point.',
   'random-potential':
     'A rough random landscape whose bumps grow with distance: with a small batch SGD wanders off, its distance from the start growing only like log t (the Diffusion tab measures it); with a large one it may stay trapped.',
-  mlp: 'A small neural network learning to classify 2-D points: each run trains the same network from the same initial weights; compare their train and test loss at the end.',
+  mlp: 'A small neural network learning to classify 2-D points: each run trains the same network from the same initial weights. Watch each decision boundary form; compare test accuracy at the end.',
   'quadratic-nd':
     'A many-dimensional quadratic seen through a 2-D slice: raise the learning rate past 2/λ_max and it diverges.',
   custom:
@@ -78,14 +79,20 @@ export function explorerCaption(ctx: CaptionContext, runs: readonly RunOutcome[]
     ...saddleLesson(ctx.saddles ?? [], settled),
     ...(ctx.preset === 'quadratic-nd' ? stabilityLesson(runs) : []),
     ...(ctx.preset === 'random-potential' ? distanceLesson(settled) : []),
+    ...(ctx.preset === 'mlp' ? networkLesson(settled) : []),
     ...settled.map((r) => betweenText(ctx, r)).filter((t): t is string => t !== null),
-    ...settled.map(negativeGapText).filter((t): t is string => t !== null),
+    // The negative-gap story is the landscapes' shifted surface; a network's train labels
+    // are noisy and its test labels clean, which the network lesson covers.
+    ...(ctx.preset === 'mlp' ? [] : settled.map(negativeGapText)).filter(
+      (t): t is string => t !== null,
+    ),
   ];
   return `${clauses.join(' · ')}.${lessons.length ? ' ' + lessons.join(' ') : ''}`;
 }
 
 function endClause(ctx: CaptionContext, r: RunOutcome): string {
   if (r.state === 'diverged') return `${r.label} diverged`;
+  if (ctx.preset === 'mlp' && !r.instability) return networkEndClause(r);
   const m = r.last;
   if (!m) return `${r.label} ended`;
   const test = `test ${num(m.testLoss)}`;

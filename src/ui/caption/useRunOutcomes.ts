@@ -19,7 +19,11 @@ export function useRunOutcomes(): { id: string; outcome: RunOutcome }[] {
     return runs.map((r) => {
       const spec = specs.find((s) => s.id === r.id);
       const bound = spec ? stabilityBound(spec.config.optimizer) : 2;
-      return { id: r.id, outcome: runOutcome(r, runBuffers.get(r.id), bound) };
+      const outcome = runOutcome(r, runBuffers.get(r.id), bound);
+      // A network's λ_max is the inference-mode loss's (BN with running statistics), not the
+      // training-mode loss SGD steps on, so η·λ_max > 2 says nothing about its steps.
+      if (base.preset === 'mlp') outcome.instability = null;
+      return { id: r.id, outcome };
     });
   }, [runs, base, compare]);
 }

@@ -8,7 +8,7 @@
  * back of a hall can read, and a scrolling panel hides them from the room.
  */
 import { useMemo, useState } from 'react';
-import { useRuns, useView } from '../../state/react';
+import { useConfig, useRuns, useView } from '../../state/react';
 import { setView } from '../../state/viewStore';
 import { ExportMenu } from '../export/ExportMenu';
 import { CHARTS, type ChartId } from './chartDefs';
@@ -33,7 +33,9 @@ export function ChartsPanel() {
   const logX = useView((v) => v.logX);
   const presenter = useView((v) => v.presenter);
   const [shown, setShown] = useState<ChartId>('loss');
-  const one = CHARTS.find((c) => c.id === shown) ?? CHARTS[0]!;
+  const net = useConfig((c) => c.base.preset === 'mlp');
+  const charts = CHARTS.filter((c) => net || !c.networkOnly);
+  const one = charts.find((c) => c.id === shown) ?? charts[0]!;
 
   return (
     <section
@@ -43,7 +45,7 @@ export function ChartsPanel() {
       <div className="charts-toolbar">
         {presenter && (
           <div className="charts-picker" role="group" aria-label="Chart shown">
-            {CHARTS.map((c) => (
+            {charts.map((c) => (
               <button
                 key={c.id}
                 type="button"
@@ -72,7 +74,7 @@ export function ChartsPanel() {
       {presenter ? (
         <LiveChart key={one.id} def={one} runs={runs} logX={logX} fill />
       ) : (
-        CHARTS.map((def) => <LiveChart key={def.id} def={def} runs={runs} logX={logX} />)
+        charts.map((def) => <LiveChart key={def.id} def={def} runs={runs} logX={logX} />)
       )}
       <ExportMenu />
     </section>

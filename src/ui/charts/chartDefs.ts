@@ -4,7 +4,7 @@
  */
 import type { MetricKey } from '../../state/buffers';
 
-export type ChartId = 'loss' | 'gap' | 'distance' | 'lambda';
+export type ChartId = 'loss' | 'accuracy' | 'gap' | 'distance' | 'lambda';
 
 export interface ChartLine {
   key: MetricKey;
@@ -30,6 +30,8 @@ export interface ChartDef {
   xLog: 'always' | 'toggle';
   yLog: boolean;
   lines: ChartLine[];
+  /** Shown only for the network lab (accuracies exist only there). */
+  networkOnly?: boolean;
 }
 
 export const CHARTS: readonly ChartDef[] = [
@@ -44,6 +46,20 @@ export const CHARTS: readonly ChartDef[] = [
     lines: [
       { key: 'trainLoss', suffix: 'train', dash: [], width: 2 },
       { key: 'testLoss', suffix: 'test', dash: [5, 4], width: 1.5 },
+    ],
+  },
+  {
+    id: 'accuracy',
+    short: 'Accuracy',
+    title: 'Accuracy: train (solid) / test (dashed)',
+    tooltip:
+      'Fraction of each split classified correctly at each measured step (train against its noisy labels, test against clean ones).',
+    xLog: 'toggle',
+    yLog: false,
+    networkOnly: true,
+    lines: [
+      { key: 'trainAccuracy', suffix: 'train', dash: [], width: 2 },
+      { key: 'testAccuracy', suffix: 'test', dash: [5, 4], width: 1.5 },
     ],
   },
   {

@@ -8,6 +8,7 @@ import { ComparisonSection } from './ComparisonSection';
 import { OptimizerSection } from './OptimizerSection';
 import { ScheduleSection } from './ScheduleSection';
 import { PlaybackSection } from './PlaybackSection';
+import { NetworkSection } from '../network/NetworkSection';
 import './controls.css';
 
 export function ControlsPanel() {
@@ -15,6 +16,7 @@ export function ControlsPanel() {
     <div className="controls" data-testid="controls-panel">
       <div className="controls-scroll">
         <LandscapeSection />
+        <NetworkSection />
         <ComparisonSection />
         <OptimizerSection />
         <ScheduleSection />

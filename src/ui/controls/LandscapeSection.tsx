@@ -40,16 +40,18 @@ export function LandscapeSection() {
       <p className="controls-note preset-blurb secondary">{info.blurb}</p>
       {base.preset === 'custom' && <ExprField applied={l.expr ?? ''} />}
       <div className="controls-subgroup secondary">
-        <RangeField
-          label="Sample spread s"
-          tip={TIPS.spread}
-          testId="spread-slider"
-          value={l.spread}
-          min={0}
-          max={Math.max(scale.spread, l.spread)}
-          step={scale.step}
-          onChange={(spread) => patchBase({ landscape: { spread } })}
-        />
+        {base.preset !== 'mlp' && (
+          <RangeField
+            label="Sample spread s"
+            tip={TIPS.spread}
+            testId="spread-slider"
+            value={l.spread}
+            min={0}
+            max={Math.max(scale.spread, l.spread)}
+            step={scale.step}
+            onChange={(spread) => patchBase({ landscape: { spread } })}
+          />
+        )}
         <ShiftField base={base} max={scale.shift} step={scale.step} />
         {l.dim === 2 && <StartField base={base} />}
         <NumberField
@@ -73,8 +75,10 @@ export function LandscapeSection() {
           />
         )}
         <p className="controls-note">
-          The test data is the train data moved by δ: the vertical distance between the surfaces is
-          the <Term k="gap">generalization gap</Term>.
+          {base.preset === 'mlp'
+            ? 'δ moves every test input (a covariate shift); 0 = the same distribution. '
+            : 'The test data is the train data moved by δ: '}
+          the vertical distance between the surfaces is the <Term k="gap">generalization gap</Term>.
         </p>
       </div>
     </Section>

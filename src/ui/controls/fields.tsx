@@ -168,14 +168,31 @@ export function NumberField(
 
 /** Comma-separated fractions of the budget (schedule milestones), strictly increasing. */
 export function MilestonesField(p: Common & { value: number[]; onChange: (v: number[]) => void }) {
+  return (
+    <NumberListField
+      {...p}
+      inputMode="decimal"
+      accept={(xs) =>
+        xs.every((x, i) => Number.isFinite(x) && x >= 0 && x <= 1 && (i === 0 || x > xs[i - 1]!))
+      }
+    />
+  );
+}
+
+/** A comma-separated list of numbers, applied whenever the text parses and `accept` agrees. */
+export function NumberListField(
+  p: Common & {
+    value: number[];
+    accept: (xs: number[]) => boolean;
+    inputMode: 'decimal' | 'numeric';
+    onChange: (v: number[]) => void;
+  },
+) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const parse = (s: string): number[] | null => {
     const xs = s.split(',').map((t) => Number(t.trim()));
-    const ok =
-      s.trim() !== '' &&
-      xs.every((x, i) => Number.isFinite(x) && x >= 0 && x <= 1 && (i === 0 || x > xs[i - 1]!));
-    return ok ? xs : null;
+    return s.trim() !== '' && p.accept(xs) ? xs : null;
   };
   const invalid = draft !== null && parse(draft) === null;
   return (
@@ -183,7 +200,7 @@ export function MilestonesField(p: Common & { value: number[]; onChange: (v: num
       <input
         id={id}
         type="text"
-        inputMode="decimal"
+        inputMode={p.inputMode}
         value={draft ?? p.value.join(', ')}
         disabled={p.disabled}
         title={p.tip}

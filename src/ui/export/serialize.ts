@@ -3,6 +3,7 @@
  * formats are unit-tested; download.ts does the saving.
  */
 import {
+  ACCURACY_KEYS,
   METRIC_KEYS,
   POINT_KEYS,
   type MetricKey,
@@ -70,7 +71,9 @@ export const RUNS_CSV_HEADER = [
  * epoch is the measurement's (float64); other values are the frames' float32.
  */
 export function runsCsv(runs: readonly ExportRun[]): string {
-  const lines = [RUNS_CSV_HEADER.join(',')];
+  // Networks' accuracies go last (after basin), so every landscape column keeps its place.
+  const acc = runs.some((r) => hasAccuracy(r.buffer));
+  const lines = [[...RUNS_CSV_HEADER, ...(acc ? ACCURACY_KEYS : [])].join(',')];
   for (const run of runs) {
     const b = run.buffer;
     if (!b) continue;
@@ -83,7 +86,8 @@ export function runsCsv(runs: readonly ExportRun[]): string {
       const ms = j < metrics.length ? metrics[j]!.step : Infinity;
       const point = ts <= ms ? i++ : -1;
       const m = ms <= ts ? metrics[j++]! : null;
-      lines.push(`${head},${csvRow(b, point, m)}`);
+      const extra = acc ? ACCURACY_KEYS.map((k) => `,${m && m[k] != null ? m[k] : ''}`) : [];
+      lines.push(`${head},${csvRow(b, point, m)}${extra.join('')}`);
     }
   }
   return lines.join('\n') + '\n';
@@ -108,11 +112,17 @@ function csvRow(b: RunBuffer, point: number, m: ExportMetric | null): string {
   return cells.join(',');
 }
 
+/** A network's run: its measurements carry train/test accuracy. */
+export function hasAccuracy(b: RunBuffer | null): boolean {
+  return !!b && b.series.testAccuracy.some((v) => v !== null);
+}
+
 export function metricRecords(b: RunBuffer | null): ExportMetric[] {
   if (!b) return [];
+  const keys = hasAccuracy(b) ? [...METRIC_KEYS, ...ACCURACY_KEYS] : METRIC_KEYS;
   return b.metricSteps.map((step, i) => {
     const rec = { step, epoch: b.metricEpochs[i]!, basin: b.basins[i] ?? null } as ExportMetric;
-    for (const k of METRIC_KEYS) rec[k] = b.series[k][i] ?? null;
+    for (const k of keys) rec[k] = b.series[k][i] ?? null;
     return rec;
   });
 }

@@ -35,6 +35,7 @@ export function Readouts() {
     () => ({
       hasBasins: PRESETS_WITH_BASINS.has(preset) || (basins?.length ?? 0) > 0,
       hasSaddle: saddleCount > 0,
+      network: preset === 'mlp',
       labels: Object.fromEntries((basins ?? []).map((b) => [b.id, b.label])),
     }),
     [preset, basins, saddleCount],

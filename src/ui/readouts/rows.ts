@@ -12,6 +12,8 @@ export interface BasinContext {
   hasBasins: boolean;
   /** The landscape names a saddle point, so "time near the saddle" applies. */
   hasSaddle?: boolean;
+  /** The network lab (preset mlp): accuracies apply, basins do not. */
+  network?: boolean;
   /** Basin id → the landscape's own name for it. */
   labels: Readonly<Record<string, string>>;
 }
@@ -62,6 +64,22 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
     cell: (r) => metric(r.last?.gap),
   },
   {
+    id: 'trainacc',
+    label: 'train acc.',
+    tooltip:
+      'Fraction of the training points the network classifies as their (possibly flipped) train label, in inference mode.',
+    applies: (ctx) => ctx.network === true,
+    cell: (r) => metric(r.last?.trainAccuracy),
+  },
+  {
+    id: 'testacc',
+    label: 'test acc.',
+    tooltip:
+      'Fraction of the held-out test points (clean labels) the network classifies correctly: what generalization means here.',
+    applies: (ctx) => ctx.network === true,
+    cell: (r) => metric(r.last?.testAccuracy),
+  },
+  {
     id: 'lambdamax',
     label: 'λ_max',
     tooltip:
@@ -95,6 +113,7 @@ export const READOUT_ROWS: readonly ReadoutRow[] = [
   {
     id: 'basin',
     label: 'basin',
+    applies: (ctx) => ctx.network !== true,
     tooltip:
       'Which minimum the weights are in right now: a sharp (narrow, steep) or a flat (wide) one, or between basins.',
     cell: (r, ctx) => ({
