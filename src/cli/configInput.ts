@@ -83,10 +83,11 @@ export function parseJsonFile(text: string, file: string, what: string): unknown
   try {
     return JSON.parse(text);
   } catch (e) {
-    const at = /position (\d+)/.exec((e as Error).message);
+    // V8 gives a position for most mistakes; for a bad first token it only quotes the text.
+    const at = /position (\d+)/.exec((e as Error).message)?.[1] ?? text.search(/\S/);
     let where = '';
-    if (at) {
-      const before = text.slice(0, Number(at[1]));
+    if (Number(at) >= 0) {
+      const before = text.slice(0, Number(at));
       const line = before.split('\n').length;
       where = ` (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
     }

@@ -165,7 +165,8 @@ export function parseListValue(
   return parts.map((part, i) => {
     const r = readDecimal(part);
     const at = parts.length > 1 ? ` (value ${i + 1} of ${quote(raw)})` : '';
-    if ('why' in r) throw usageError(`--${name}: ${quote(part)} ${r.why}${at}`);
+    if ('why' in r)
+      throw usageError(`--${name}: ${quote(part)} ${part === '' ? 'is empty' : r.why}${at}`);
     const x = r.value;
     if (opts.whole && !Number.isInteger(x))
       throw usageError(`--${name}: ${quote(part)} must be a whole number${at}`);

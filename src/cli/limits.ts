@@ -24,8 +24,10 @@ export const LIMITS = {
   stabilitySteps: 1_000_000,
   /** surface --res (a res × res grid). */
   surfaceRes: 2_001,
-  /** Trajectory points `run` may keep in memory (steps / --record-every). */
-  trajectoryPoints: 10_000_000,
+  /** Trajectory coordinates `run` may keep in memory (steps ÷ --record-every × dim). */
+  trajectoryValues: 20_000_000,
+  /** Metric records `run` may keep (steps ÷ --metrics-every). */
+  metricRecords: 1_000_000,
   /** --workers. */
   workers: 256,
   /** Bytes of a --config file (a RunConfig is a few hundred bytes). */
