@@ -8,6 +8,7 @@ import { ChartsPanel } from './charts/ChartsPanel';
 import { Readouts } from './readouts/Readouts';
 import { ExplorerLayout } from './ExplorerLayout';
 import { Header } from './Header';
+import { Notices } from './Notices';
 import { HelpOverlay } from './presenter/HelpOverlay';
 import { useShortcuts } from './presenter/useShortcuts';
 import { useView, useViewParams } from '../state/react';
@@ -28,12 +29,15 @@ export function App({ figure }: { figure: string | null }) {
   if (figure === 'scene')
     return (
       <div className="figure-alone">
+        {/* An embedded figure says what it did with a bad link, as the explorer does. */}
+        <Notices />
         <SceneView />
       </div>
     );
   if (figure === 'charts')
     return (
       <div className="figure-alone">
+        <Notices />
         <Readouts />
         <ChartsPanel />
       </div>
