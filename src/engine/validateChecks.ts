@@ -70,6 +70,16 @@ export const bool: Check = (v, path, errors) => {
     errors.push({ path, message: `must be true or false, got ${describe(v)}` });
 };
 
+/**
+ * A field name as an error path shows it: plain names as they are, anything else (empty,
+ * spaces, control characters, a pasted paragraph) quoted and cut, e.g. `optimizer["a b"]`.
+ */
+export function fieldPath(parent: string, key: string): string {
+  if (/^[A-Za-z_$][\w$]{0,39}$/.test(key)) return parent ? `${parent}.${key}` : key;
+  const cut = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+  return `${parent}[${JSON.stringify(cut)}]`;
+}
+
 export function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
   if (Array.isArray(v)) return 'a list';
