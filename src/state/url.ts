@@ -22,9 +22,11 @@ import { SCIENCE_VIEWS } from './viewParams';
 type Getter = (c: RunConfig) => unknown;
 type Setter = (raw: string, c: Record<string, unknown>) => void;
 
+/** Plain decimals only: Number() would also take '0x10', ' 8 ' and '' (as 0). */
+const DECIMAL = /^[-+]?(\d+(\.\d+)?|\.\d+)([eE][-+]?\d+)?$/;
 const num = (raw: string): number => {
   const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v))
+  if (!DECIMAL.test(raw) || !Number.isFinite(v))
     throw new Error(`"${clipValue(raw)}" is not a number`);
   return v;
 };
