@@ -4,6 +4,7 @@
  */
 import type { PresetId } from '../engine/config';
 import { configFlagDecls, configFlagList, defaultText } from './configFlags';
+import type { Planner } from './ensembleCommand';
 import type { FlagDecl, Flags } from './flags';
 
 export interface OptionSpec {
@@ -25,6 +26,10 @@ export interface Command {
   examples: string[];
   /** Ensemble commands are asynchronous (they wait for the worker pool). */
   run(flags: Flags): void | Promise<void>;
+  /** Ensemble commands: the job list and how results become output (`merge` replays it). */
+  plan?: Planner;
+  /** Takes file names as arguments (merge); every other command takes only flags. */
+  files?: boolean;
 }
 
 export const FORMAT_OPTION: OptionSpec = {

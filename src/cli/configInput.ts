@@ -3,7 +3,7 @@
  * the command's default), then every other flag of the table on top; validation
  * errors come back as `path: message (--flag)` lines.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { PRESET_IDS, type ConfigInput, type PresetId, type RunConfig } from '../engine/config';
 import { presetDefaults } from '../engine/presets';
 import { resolveConfig } from '../engine/validate';
@@ -18,6 +18,7 @@ import {
   usageError,
   type Flags,
 } from './flags';
+import { LIMITS } from './limits';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -32,26 +33,71 @@ function setPath(target: Obj, path: string, value: unknown): void {
   o[keys.at(-1)!] = value;
 }
 
+/**
+ * Reads at most `cap` bytes of a file, one chunk at a time: /dev/zero, a FIFO or a 50 MB
+ * file is refused after `cap` bytes instead of being read until memory runs out.
+ */
+export function readCapped(file: string, cap: number, what: string): string {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw usageError(`cannot read ${what} ${quote(file)}: ${ioReason(e)}`);
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1 << 16, cap + 1 - total));
+      let got: number;
+      try {
+        got = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (e) {
+        throw usageError(`cannot read ${what} ${quote(file)}: ${ioReason(e)}`);
+      }
+      if (got === 0) break;
+      chunks.push(chunk.subarray(0, got));
+      total += got;
+      if (total > cap)
+        throw usageError(`${what} ${quote(file)} is larger than the limit of ${cap} bytes`);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function ioReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return code ?? 'unreadable';
+}
+
+/**
+ * JSON.parse's message quotes the text around the mistake; the file may be anything
+ * (/etc/passwd), so only the position is reported.
+ */
+export function parseJsonFile(text: string, file: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    // V8 gives a position for most mistakes; for a bad first token it only quotes the text.
+    const at = /position (\d+)/.exec((e as Error).message)?.[1] ?? text.search(/\S/);
+    let where = '';
+    if (Number(at) >= 0) {
+      const before = text.slice(0, Number(at));
+      const line = before.split('\n').length;
+      where = ` (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
+    }
+    throw usageError(`${what} ${quote(file)} is not valid JSON${where}`);
+  }
+}
+
 function readConfigFile(file: string): Obj {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : (code ?? String(e));
-    throw usageError(`cannot read --config file ${quote(file)}: ${why}`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw usageError(`--config file ${quote(file)} is not valid JSON: ${(e as Error).message}`);
-  }
+  const text = readCapped(file, LIMITS.configBytes, '--config file');
+  const parsed = parseJsonFile(text, file, '--config file');
   if (!isObj(parsed))
     throw usageError(`--config file ${quote(file)} must hold a JSON object (a partial RunConfig)`);
   return parsed;
@@ -85,7 +131,9 @@ export function buildConfigInput(
   omit: readonly string[] = [],
 ): ConfigInput {
   const file = flags.raw('config');
-  const input: Obj = file !== undefined ? readConfigFile(file) : {};
+  // A merge replays a shard's --config from the copy the shard file carries.
+  if (!flags.configObject && file !== undefined) flags.configObject = readConfigFile(file);
+  const input: Obj = flags.configObject ? structuredClone(flags.configObject) : {};
   // A typed landscape is the custom preset's: --expr alone is enough.
   if (flags.has('expr') && !flags.has('preset')) input.preset ??= 'custom';
   input.preset ??= defaultPreset;

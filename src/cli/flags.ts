@@ -3,6 +3,7 @@
  * boolean `--name` (or `--name=true|false`), and `-h` for help. Value parsers turn raw
  * strings into numbers with one clear message per mistake; callers never see NaN.
  */
+import { LIMITS } from './limits';
 
 /** A mistake in how the command was called: reported as one line each, exit code 2. */
 export class UsageError extends Error {
@@ -39,6 +40,12 @@ export interface ParsedArgs {
 
 const NEGATIVE_NUMBER = /^-[\d.]/;
 
+/**
+ * The word after a value flag is its value unless it is another flag: `--batch -Infinity`
+ * must reach the number parser (and be told it is not finite), not read as "no value".
+ */
+const isFlagLike = (arg: string): boolean => arg.startsWith('--') || arg === '-h';
+
 export function parseArgs(argv: readonly string[], decls: readonly FlagDecl[]): ParsedArgs {
   const byName = new Map(decls.map((d) => [d.name, d]));
   const out: ParsedArgs = { values: new Map(), booleans: new Map(), positionals: [] };
@@ -73,8 +80,8 @@ export function parseArgs(argv: readonly string[], decls: readonly FlagDecl[]): 
     if (eq >= 0) value = arg.slice(eq + 1);
     else {
       const next = argv[i + 1];
-      // A value may itself start with '-' when it is a number (e.g. --shift -0.1,0.2).
-      if (next !== undefined && (!next.startsWith('-') || NEGATIVE_NUMBER.test(next))) {
+      // A value may itself start with '-' (e.g. --shift -0.1,0.2).
+      if (next !== undefined && !isFlagLike(next)) {
         value = next;
         i++;
       }
@@ -93,46 +100,82 @@ function parseBoolean(name: string, raw: string): boolean {
   );
 }
 
-/** Number() accepts '' and ' ' as 0; a flag value must actually spell a number. */
-function toNumber(raw: string): number {
-  return raw.trim() === '' ? NaN : Number(raw);
+/** Plain decimal: optional sign, digits with an optional fraction, optional exponent. */
+const DECIMAL = /^[-+]?(\d+(\.\d+)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * Reads a flag value as a decimal number, or says in a few words what is wrong with it.
+ * Number() would take '', ' 8 ', '0x10', '0b11' and '5.' and turn 1e-400 into 0 silently.
+ */
+export function readDecimal(raw: string): { value: number } | { why: string } {
+  if (raw === '') return { why: 'is empty (leave the flag out for its default)' };
+  if (raw.trim() !== raw) return { why: 'must not contain spaces' };
+  if (/^[-+]?0[xXbBoO]/.test(raw)) return { why: 'must be written in decimal (no 0x/0b/0o)' };
+  if (/^[-+]?(inf|infinity|nan)$/i.test(raw)) return { why: 'must be finite' };
+  if (!DECIMAL.test(raw)) return { why: 'must be a decimal number like 8, 0.5 or 1e-3' };
+  const value = Number(raw);
+  if (!Number.isFinite(value)) return { why: 'is too large (it overflows to infinity)' };
+  if (value === 0 && /[1-9]/.test(raw.split(/[eE]/)[0]!))
+    return { why: 'is too small to represent (it would become 0)' };
+  return { value };
 }
 
 export function parseNumberValue(name: string, raw: string): number {
-  const x = toNumber(raw);
-  if (!Number.isFinite(x)) throw usageError(`--${name} must be a number, got ${quote(raw)}`);
-  return x;
+  const r = readDecimal(raw);
+  if ('why' in r) throw usageError(`--${name} ${r.why}, got ${quote(raw)}`);
+  return r.value;
 }
 
-export function parseWholeValue(name: string, raw: string, min: number): number {
-  const x = toNumber(raw);
-  if (!Number.isInteger(x) || x < min)
-    throw usageError(`--${name} must be a whole number ≥ ${min}, got ${quote(raw)}`);
-  return x;
+/** A whole number in [min, max]; the message says what was wrong and the allowed range. */
+export function parseWholeValue(
+  name: string,
+  raw: string,
+  min: number,
+  max: number = Number.MAX_SAFE_INTEGER,
+): number {
+  const range = max >= Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+  const r = readDecimal(raw);
+  let why: string | null = null;
+  if ('why' in r) {
+    if (r.why === 'must be finite') why = 'must be a finite integer';
+    else if (r.why.startsWith('must be a decimal')) why = `must be a whole number ${range}`;
+    else why = r.why;
+  } else if (!Number.isInteger(r.value) || r.value < min || r.value > max)
+    why = `must be a whole number ${range}`;
+  if (why !== null) throw usageError(`--${name} ${why}, got ${quote(raw)}`);
+  return (r as { value: number }).value;
 }
 
 export function parseListValue(
   name: string,
   raw: string,
-  opts: { whole?: boolean; min?: number; length?: number } = {},
+  opts: { whole?: boolean; min?: number; max?: number; length?: number; maxLength?: number } = {},
 ): number[] {
+  const maxLength = opts.maxLength ?? LIMITS.listEntries;
+  // Count before splitting: a pasted megabyte must not become a million-entry array first.
+  let count = 1;
+  for (let i = 0; i < raw.length && count <= maxLength; i++) if (raw[i] === ',') count++;
+  if (count > maxLength)
+    throw usageError(`--${name} takes at most ${maxLength} comma-separated values`);
   const parts = raw.split(',');
-  const xs = parts.map(toNumber);
-  const what = opts.whole
-    ? `a comma-separated list of whole numbers${opts.min !== undefined ? ` ≥ ${opts.min}` : ''}`
-    : 'a comma-separated list of numbers';
-  const bad = xs.some(
-    (x) =>
-      !Number.isFinite(x) ||
-      (opts.whole && !Number.isInteger(x)) ||
-      (opts.min !== undefined && x < opts.min),
-  );
-  if (bad) throw usageError(`--${name} must be ${what}, got ${quote(raw)}`);
-  if (opts.length !== undefined && xs.length !== opts.length)
+  if (opts.length !== undefined && parts.length !== opts.length)
     throw usageError(
       `--${name} must have ${opts.length} comma-separated values, got ${quote(raw)}`,
     );
-  return xs;
+  return parts.map((part, i) => {
+    const r = readDecimal(part);
+    const at = parts.length > 1 ? ` (value ${i + 1} of ${quote(raw)})` : '';
+    if ('why' in r)
+      throw usageError(`--${name}: ${quote(part)} ${part === '' ? 'is empty' : r.why}${at}`);
+    const x = r.value;
+    if (opts.whole && !Number.isInteger(x))
+      throw usageError(`--${name}: ${quote(part)} must be a whole number${at}`);
+    if (opts.min !== undefined && x < opts.min)
+      throw usageError(`--${name}: ${quote(part)} must be ≥ ${opts.min}${at}`);
+    if (opts.max !== undefined && x > opts.max)
+      throw usageError(`--${name}: ${quote(part)} must be ≤ ${opts.max}${at}`);
+    return x;
+  });
 }
 
 export function parseChoiceValue<T extends string>(
@@ -147,7 +190,14 @@ export function parseChoiceValue<T extends string>(
 
 /** Typed access to a command's parsed flags, with the parsers above. */
 export class Flags {
-  constructor(readonly args: ParsedArgs) {}
+  /**
+   * @param configObject the parsed --config file, once read (a shard file carries a copy,
+   *   and a merge replays that copy instead of reading the file again)
+   */
+  constructor(
+    readonly args: ParsedArgs,
+    public configObject: Record<string, unknown> | null = null,
+  ) {}
   has(name: string): boolean {
     return this.args.values.has(name) || this.args.booleans.has(name);
   }
@@ -157,9 +207,9 @@ export class Flags {
   bool(name: string): boolean {
     return this.args.booleans.get(name) ?? false;
   }
-  whole(name: string, fallback: number, min: number): number {
+  whole(name: string, fallback: number, min: number, max: number): number {
     const r = this.raw(name);
-    return r === undefined ? fallback : parseWholeValue(name, r, min);
+    return r === undefined ? fallback : parseWholeValue(name, r, min, max);
   }
   choice<T extends string>(name: string, fallback: T, choices: readonly T[]): T {
     const r = this.raw(name);

@@ -9,10 +9,19 @@ import { effectiveBudget } from '../engine/schedules';
 import { resolveOrThrow } from '../engine/sweep';
 import { usageError, type Flags } from './flags';
 import { defaultWorkers, runJobs } from './pool';
+import { LIMITS } from './limits';
 import { createProgress } from './progress';
 
 export function workersFlag(flags: Flags): number {
-  return flags.whole('workers', defaultWorkers(), 1);
+  return flags.whole('workers', defaultWorkers(), 1, LIMITS.workers);
+}
+
+/** An ensemble's results are held in memory until the end: refuse lists past the limit. */
+export function checkJobCount(jobs: number): void {
+  if (jobs > LIMITS.jobs)
+    throw usageError(
+      `this would queue ${jobs} runs; the limit is ${LIMITS.jobs} per invocation (split it with --shard I/N)`,
+    );
 }
 
 /**
@@ -65,15 +74,20 @@ export async function runEnsemble(
 
 /** --seeds K and --seed-start S → the seeds S … S+K−1. */
 export function seedsFlags(flags: Flags, count: number, minCount = 1): number[] {
-  const k = flags.whole('seeds', count, minCount);
-  const s0 = flags.whole('seed-start', 1, 0);
+  const k = flags.whole('seeds', count, minCount, LIMITS.seeds);
+  const s0 = flags.whole('seed-start', 1, 0, LIMITS.seed);
+  if (s0 + k - 1 > LIMITS.seed)
+    throw usageError(
+      `--seed-start ${s0} with --seeds ${k} runs past the last seed ${LIMITS.seed} (seeds are 32-bit)`,
+    );
   return Array.from({ length: k }, (_, i) => s0 + i);
 }
 
 /** --small and --large of the matched comparisons: small < large ≤ n (large defaults to n). */
 export function smallLargeFlags(flags: Flags, n: number): { small: number; large: number } {
-  const small = flags.whole('small', 16, 1);
-  const large = flags.whole('large', n, 1);
+  // No parse limit: the comparison with n below says what the limit is.
+  const small = flags.whole('small', 16, 1, Number.MAX_SAFE_INTEGER);
+  const large = flags.whole('large', n, 1, Number.MAX_SAFE_INTEGER);
   if (large > n) throw usageError(`--large must be ≤ n (${n}), got "${large}"`);
   if (small >= large)
     throw usageError(`--small must be less than --large (${large}), got "${small}"`);

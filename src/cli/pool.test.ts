@@ -76,4 +76,33 @@ describe('CLI thread pool', { timeout: 30_000 }, () => {
     expect(err).toBeInstanceOf(ConfigInvalidError);
     expect((err as ConfigInvalidError).errors[0]!.path).toBe('batch');
   });
+
+  it('a worker killed mid-job is replaced and the results equal an undisturbed run', async () => {
+    const dispatched: number[] = [];
+    const killed: number[] = [];
+    const results = await runJobs(jobs, 2, {
+      onDispatch: (index, worker) => {
+        const first = !dispatched.includes(index);
+        dispatched.push(index);
+        const distinct = new Set(dispatched).size;
+        // Kill the workers running the first and third distinct jobs, on their first attempt,
+        // while the job is in flight (terminate lands before a job of several ms can finish).
+        if (first && (distinct === 1 || distinct === 3)) {
+          killed.push(index);
+          void worker.terminate();
+        }
+      },
+    });
+    expect(results).toEqual(inline);
+    // Each killed job was handed out again (to a fresh worker) and every job ran.
+    for (const k of killed) expect(dispatched.filter((i) => i === k).length).toBe(2);
+    expect(new Set(dispatched).size).toBe(jobs.length);
+  });
+
+  it('a job that kills its worker twice fails the run with one message', async () => {
+    const err = await runJobs(jobs.slice(0, 3), 1, {
+      onDispatch: (index, worker) => void (index === 1 && worker.terminate()),
+    }).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/^job 1 stopped 2 pool workers/);
+  });
 });

@@ -30,6 +30,8 @@ export interface RunJobsOptions {
   /** Relative cost of each job: heavy jobs are dispatched first and progress is weighted. */
   weights?: readonly number[];
   onProgress?: (p: PoolProgress) => void;
+  /** Called as job `index` is handed to `worker` (how the tests kill a worker mid-job). */
+  onDispatch?: (index: number, worker: Worker) => void;
 }
 
 /** One worker per core. */
@@ -44,6 +46,12 @@ interface Slot {
   busy: number;
 }
 
+/**
+ * A job whose worker died is computed again on a fresh worker; a second death on the same
+ * job means the job itself kills workers (e.g. runs out of memory), and the run fails.
+ */
+const MAX_ATTEMPTS = 2;
+
 export class ThreadPool {
   private readonly slots: Slot[] = [];
   private closed = false;
@@ -51,11 +59,14 @@ export class ThreadPool {
   private abort: ((e: Error) => void) | null = null;
 
   private constructor(
-    source: WorkerSource,
+    private readonly source: WorkerSource,
     readonly size: number,
   ) {
-    for (let i = 0; i < Math.max(1, size); i++)
-      this.slots.push({ worker: new Worker(source.entry, source.options), busy: -1 });
+    for (let i = 0; i < Math.max(1, size); i++) this.slots.push({ worker: this.spawn(), busy: -1 });
+  }
+
+  private spawn(): Worker {
+    return new Worker(this.source.entry, this.source.options);
   }
 
   static async create(size: number): Promise<ThreadPool> {
@@ -63,18 +74,20 @@ export class ThreadPool {
   }
 
   /**
-   * One job list at a time. After a rejection (a job error or a crashed worker) other
-   * workers may still be busy: close the pool rather than reuse it.
+   * One job list at a time. A worker that dies (killed, crashed) is replaced and its job
+   * queued again: a job's result is a pure function of the job, so the output is the same
+   * as an undisturbed run's. After a rejection (a job error, or a job that killed
+   * MAX_ATTEMPTS workers) other workers may still be busy: close the pool rather than reuse it.
    */
   run(jobs: readonly EnsembleJob[], options: RunJobsOptions = {}): Promise<JobResult[]> {
     if (this.closed) return Promise.reject(new Error('the pool is closed'));
     const weights = options.weights ?? jobs.map(() => 1);
     const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
     // Longest first: a heavy job started last would leave the other workers idle at the end.
-    const order = jobs.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || a - b);
+    const queue = jobs.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || a - b);
+    const attempts = new Array<number>(jobs.length).fill(0);
     const results = new Array<JobResult>(jobs.length);
     const started = performance.now();
-    let next = 0;
     let done = 0;
     let doneWeight = 0;
     return new Promise<JobResult[]>((resolve, reject) => {
@@ -85,41 +98,60 @@ export class ThreadPool {
       };
       this.abort = fail;
       const feed = (slot: Slot) => {
-        if (next >= order.length) return;
-        slot.busy = order[next++]!;
-        const msg: ToWorker = { type: 'job', jobId: slot.busy, job: jobs[slot.busy]! };
+        // Re-queued jobs go to the front: they were started long ago (heaviest first).
+        const index = queue.shift();
+        if (index === undefined) return;
+        slot.busy = index;
+        attempts[index]!++;
+        const msg: ToWorker = { type: 'job', jobId: index, job: jobs[index]! };
         slot.worker.postMessage(msg);
+        options.onDispatch?.(index, slot.worker);
+      };
+      const onResult = (slot: Slot, msg: FromWorker) => {
+        if (msg.type === 'error' && msg.jobId !== undefined)
+          return fail(msg.errors ? new ConfigInvalidError(msg.errors) : new Error(msg.message));
+        if (msg.type !== 'job-result' || msg.jobId !== slot.busy) return;
+        results[msg.jobId] = msg.result;
+        slot.busy = -1;
+        done++;
+        doneWeight += weights[msg.jobId]!;
+        const elapsedMs = performance.now() - started;
+        const fraction = Math.min(1, doneWeight / totalWeight);
+        options.onProgress?.({
+          index: msg.jobId,
+          done,
+          total: jobs.length,
+          fraction,
+          elapsedMs,
+          etaMs: (elapsedMs * (1 - fraction)) / fraction,
+        });
+        if (done === jobs.length) {
+          this.detach();
+          resolve(results);
+        } else feed(slot);
+      };
+      const onDeath = (slot: Slot, why: string) => {
+        const lost = slot.busy;
+        slot.busy = -1;
+        slot.worker.removeAllListeners();
+        if (lost >= 0) {
+          if (attempts[lost]! >= MAX_ATTEMPTS)
+            return fail(new Error(`job ${lost} stopped ${MAX_ATTEMPTS} pool workers (${why})`));
+          queue.unshift(lost);
+        }
+        slot.worker = this.spawn();
+        wire(slot);
+        feed(slot);
+      };
+      const wire = (slot: Slot) => {
+        let why = 'exited';
+        slot.worker.on('message', (msg: FromWorker) => onResult(slot, msg));
+        // 'error' is always followed by 'exit'; the replacement happens there, once.
+        slot.worker.on('error', (e: Error) => void (why = `crashed: ${e.message}`));
+        slot.worker.on('exit', (code) => onDeath(slot, `${why}, code ${code}`));
       };
       for (const slot of this.slots) {
-        slot.worker.on('message', (msg: FromWorker) => {
-          if (msg.type === 'error' && msg.jobId !== undefined)
-            return fail(msg.errors ? new ConfigInvalidError(msg.errors) : new Error(msg.message));
-          if (msg.type !== 'job-result' || msg.jobId !== slot.busy) return;
-          results[msg.jobId] = msg.result;
-          slot.busy = -1;
-          done++;
-          doneWeight += weights[msg.jobId]!;
-          const elapsedMs = performance.now() - started;
-          const fraction = Math.min(1, doneWeight / totalWeight);
-          options.onProgress?.({
-            index: msg.jobId,
-            done,
-            total: jobs.length,
-            fraction,
-            elapsedMs,
-            etaMs: (elapsedMs * (1 - fraction)) / fraction,
-          });
-          if (done === jobs.length) {
-            this.detach();
-            resolve(results);
-          } else feed(slot);
-        });
-        slot.worker.on('error', (e: Error) =>
-          fail(new Error(`a pool worker crashed: ${e.message}`)),
-        );
-        slot.worker.on('exit', (code) =>
-          fail(new Error(`a pool worker exited early (code ${code})`)),
-        );
+        wire(slot);
         feed(slot);
       }
     });

@@ -5,6 +5,7 @@ import { checkExpr } from './expr/check';
 import {
   bool,
   describe,
+  fieldPath,
   isObj,
   num,
   numArray,
@@ -192,12 +193,14 @@ export function resolveConfig(input: unknown): ResolveResult {
     } else if (Object.hasOwn(TOP, key)) {
       target[key] = value;
     } else {
-      errors.push({ path: key, message: 'unknown field' });
+      errors.push({ path: fieldPath('', key), message: 'unknown field' });
     }
   }
   for (const [key, check] of Object.entries(TOP)) check(target[key], key, errors, config);
-  crossChecks(config, errors);
-  if (config.network) networkChecks(config, errors);
+  // Cross checks read fields as their types: only once every field passed on its own (a
+  // batch of {} must be reported, not crash the batch-schedule arithmetic).
+  if (errors.length === 0) crossChecks(config, errors);
+  if (errors.length === 0 && config.network) networkChecks(config, errors);
   return errors.length ? { ok: false, errors } : { ok: true, config };
 }
 
@@ -212,7 +215,7 @@ function mergeSection(
     // Own keys only: `constructor`, `toString`, `__proto__` are not fields.
     const check = Object.hasOwn(spec, k) ? spec[k] : undefined;
     if (!check) {
-      errors.push({ path: `${path}.${k}`, message: 'unknown field' });
+      errors.push({ path: fieldPath(path, k), message: 'unknown field' });
       continue;
     }
     const before = errors.length;

@@ -42,13 +42,19 @@ export function numArray(minLen: number, maxLen: number, min = -1e6, max = 1e6):
   return (v, path, errors) => {
     if (!Array.isArray(v))
       return void errors.push({ path, message: `must be a list of numbers, got ${describe(v)}` });
-    if (v.length < minLen || v.length > maxLen) {
-      errors.push({
+    // A wrong length is one problem, whatever the entries hold (a million-entry list must
+    // not become a million error lines); otherwise the first bad entry stands for the rest.
+    if (v.length < minLen || v.length > maxLen)
+      return void errors.push({
         path,
         message: `must have ${minLen === maxLen ? minLen : `${minLen}–${maxLen}`} entries, got ${v.length}`,
       });
+    const check = num(min, max);
+    for (let i = 0; i < v.length; i++) {
+      const before = errors.length;
+      check(v[i], `${path}[${i}]`, errors, undefined as never);
+      if (errors.length > before) return;
     }
-    v.forEach((x, i) => num(min, max)(x, `${path}[${i}]`, errors, undefined as never));
   };
 }
 
@@ -63,6 +69,16 @@ export const bool: Check = (v, path, errors) => {
   if (typeof v !== 'boolean')
     errors.push({ path, message: `must be true or false, got ${describe(v)}` });
 };
+
+/**
+ * A field name as an error path shows it: plain names as they are, anything else (empty,
+ * spaces, control characters, a pasted paragraph) quoted and cut, e.g. `optimizer["a b"]`.
+ */
+export function fieldPath(parent: string, key: string): string {
+  if (/^[A-Za-z_$][\w$]{0,39}$/.test(key)) return parent ? `${parent}.${key}` : key;
+  const cut = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+  return `${parent}[${JSON.stringify(cut)}]`;
+}
 
 export function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);

@@ -21,11 +21,15 @@ const hidden: Check = (v, path, errors) => {
       path,
       message: `must be a list of layer widths, got ${describe(v)}`,
     });
+  // A wrong length is one problem; otherwise the first bad width stands for the rest.
   if (v.length < 1 || v.length > MLP_MAX_LAYERS)
-    errors.push({ path, message: `must have 1–${MLP_MAX_LAYERS} hidden layers, got ${v.length}` });
-  v.forEach((x, i) =>
-    num(1, MLP_MAX_WIDTH, { integer: true })(x, `${path}[${i}]`, errors, undefined as never),
-  );
+    return void errors.push({
+      path,
+      message: `must have 1–${MLP_MAX_LAYERS} hidden layers, got ${v.length}`,
+    });
+  const width = num(1, MLP_MAX_WIDTH, { integer: true });
+  for (let i = 0, before = errors.length; i < v.length && errors.length === before; i++)
+    width(v[i], `${path}[${i}]`, errors, undefined as never);
 };
 
 export const NETWORK: Record<string, Check> = {

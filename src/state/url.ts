@@ -18,14 +18,25 @@ import {
 } from './configStore';
 import { initialViewState, type ViewState } from './viewStore';
 import { NETWORK_FIELDS, decodeNetView, encodeNetView, fitRunsToComparison } from './urlNetwork';
+import { clipNotice, clipValue } from './urlNotice';
+import { SCIENCE_VIEWS } from './viewParams';
 
 type Getter = (c: RunConfig) => unknown;
 type Setter = (raw: string, c: Record<string, unknown>) => void;
 
+/** Plain decimals only: Number() would also take '0x10', ' 8 ' and '' (as 0). */
+const DECIMAL = /^[-+]?(\d+(\.\d+)?|\.\d+)([eE][-+]?\d+)?$/;
 const num = (raw: string): number => {
   const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v)) throw new Error(`"${raw}" is not a number`);
+  if (!DECIMAL.test(raw) || !Number.isFinite(v))
+    throw new Error(`"${clipValue(raw)}" is not a number`);
   return v;
+};
+/** 1/true or 0/false; anything else is a mistake to report, not a silent "off". */
+const flag = (raw: string): boolean => {
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new Error('expected 0 or 1');
 };
 const list = (raw: string): number[] => raw.split(',').map(num);
 const section = (c: Record<string, unknown>, k: string) => (c[k] ??= {}) as Record<string, unknown>;
@@ -52,7 +63,7 @@ const FIELDS: Record<string, { get: Getter; set: Setter }> = {
   rb: { get: (c) => c.refBatch, set: (r, c) => void (c.refBatch = num(r)) },
   ra: {
     get: (c) => (c.regimeAdaptation ? 1 : 0),
-    set: (r, c) => void (c.regimeAdaptation = r === '1' || r === 'true'),
+    set: (r, c) => void (c.regimeAdaptation = flag(r)),
   },
   T: { get: (c) => c.temperature, set: (r, c) => void (c.temperature = num(r)) },
   // `random`: a start drawn from the init box with the seed (the engine's default).
@@ -112,7 +123,7 @@ function decodeLrSchedule(r: string): unknown {
   if (kind === 'step') return { kind, milestones: list(a ?? ''), factor: num(b ?? '') };
   if (kind === 'cosine') return { kind, finalFactor: num(a ?? '') };
   if (kind === 'constant') return { kind };
-  throw new Error(`unknown schedule "${kind}"`);
+  throw new Error(`unknown schedule "${clipValue(kind ?? '')}"`);
 }
 
 function encodeBatchSchedule(s: RunConfig['batchSchedule']): string {
@@ -124,8 +135,21 @@ function decodeBatchSchedule(r: string): unknown {
   if (kind === 'grow')
     return { kind, milestones: list(a ?? ''), factor: num(b ?? ''), cap: num(cap ?? '') };
   if (kind === 'constant') return { kind };
-  throw new Error(`unknown batch schedule "${kind}"`);
+  throw new Error(`unknown batch schedule "${clipValue(kind ?? '')}"`);
 }
+
+/**
+ * Reading order: the landscape first, since other limits depend on it (the batch on n, the
+ * start on dim); writing keeps FIELDS' order, so links made before stay the same text.
+ */
+const LANDSCAPE_KEYS = ['ds', 'n', 'sp', 'sh', 'd'];
+const DECODE_ORDER = [
+  ...LANDSCAPE_KEYS,
+  ...Object.keys(FIELDS).filter((k) => !LANDSCAPE_KEYS.includes(k)),
+];
+
+/** Figures that can be opened alone with `?view=`. */
+const FIGURES: readonly string[] = ['scene', 'charts', ...SCIENCE_VIEWS];
 
 const VIEW_KEYS: Record<string, keyof ViewState> = {
   cam: 'camera',
@@ -183,24 +207,36 @@ export interface DecodedUrl {
 export function decodeUrl(search: string): DecodedUrl {
   const p = new URLSearchParams(search);
   const notices: string[] = [];
+  const shown = (key: string, raw: string) => `${clipValue(key)}=${clipValue(raw)}`;
+  const counts = new Map<string, number>();
+  for (const key of p.keys()) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const [key, n] of counts)
+    if (n > 1)
+      notices.push(
+        `"${clipValue(key)}" appears ${n} times in the link; ${OWN_KEYS.has(key) ? 'using the first' : 'only one is used'}.`,
+      );
   let preset: PresetId = 'sharp-flat';
   const rawPreset = p.get('p');
   if (rawPreset !== null) {
     if ((PRESET_IDS as readonly string[]).includes(rawPreset)) preset = rawPreset as PresetId;
-    else notices.push(`Unknown landscape "${rawPreset}"; showing sharp-flat.`);
+    else notices.push(`Unknown landscape "${clipValue(rawPreset)}"; showing sharp-flat.`);
   } else if (p.has('expr')) preset = 'custom';
   const opening = explorerDefaults(preset);
   const input: Record<string, unknown> = { preset, start: opening.start, budget: opening.budget };
-  for (const [key, f] of Object.entries(FIELDS)) {
+  if (p.get('ep') !== null && p.get('st') !== null)
+    notices.push(
+      `The link gives the budget twice (ep and st); using st=${clipValue(p.get('st')!)}.`,
+    );
+  for (const key of DECODE_ORDER) {
+    const f = FIELDS[key]!;
     const full = p.get(key);
     if (full === null) continue;
-    // Notices quote at most 60 characters of a value (an expression may be 300).
-    const raw = full.length > 60 ? `${full.slice(0, 60)}…` : full;
+    const raw = full; // shown() quotes at most a clipped part of it
     const trial = structuredClone(input);
     try {
       f.set(full, trial);
     } catch (e) {
-      notices.push(`Ignored ${key}=${raw}: ${(e as Error).message}.`);
+      notices.push(`Ignored ${shown(key, raw)}: ${(e as Error).message}.`);
       continue;
     }
     const r = resolveConfig(trial);
@@ -209,17 +245,24 @@ export function decodeUrl(search: string): DecodedUrl {
       const clamped = clampInto(trial, r.errors[0]?.path ?? '', preset);
       if (clamped !== null && resolveConfig(clamped.input).ok) {
         Object.assign(input, clamped.input);
-        notices.push(`${key}=${raw} is out of range; using ${clamped.value}.`);
-      } else notices.push(`Ignored ${key}=${raw}: ${r.errors[0]?.message ?? 'invalid'}.`);
+        notices.push(`${shown(key, raw)} is out of range; using ${clamped.value}.`);
+      } else notices.push(`Ignored ${shown(key, raw)}: ${r.errors[0]?.message ?? 'invalid'}.`);
     }
   }
   const resolved = resolveConfig(input);
+  if (!resolved.ok)
+    notices.push(
+      `The link's settings do not fit together (${resolved.errors[0]?.path}: ${resolved.errors[0]?.message}); showing the ${preset} defaults.`,
+    );
   const base = resolved.ok ? resolved.config : explorerDefaults(preset);
   let compare: Comparison = defaultComparison(base);
   const rawCmp = p.get('cmp');
   if (rawCmp !== null) {
     const parsed = parseComparison(rawCmp, base);
-    if (typeof parsed === 'string') notices.push(`Ignored cmp=${rawCmp}: ${parsed}.`);
+    if (typeof parsed === 'string')
+      notices.push(
+        `Ignored ${shown('cmp', rawCmp)}: ${parsed}; comparing the default batch sizes.`,
+      );
     else compare = parsed;
   }
   const view: Partial<ViewState> = {};
@@ -233,19 +276,43 @@ export function decodeUrl(search: string): DecodedUrl {
     const raw = p.get(key);
     if (raw === null) continue;
     if (enums[key]!.includes(raw)) (view as Record<string, unknown>)[field] = raw;
-    else notices.push(`Ignored ${key}=${raw}: expected ${enums[key]!.join(' or ')}.`);
+    else notices.push(`Ignored ${shown(key, raw)}: expected ${enums[key]!.join(' or ')}.`);
   }
   decodeNetView(p, view, notices);
-  if (p.get('pm') === '1') view.presenter = true;
+  const pm = p.get('pm');
+  if (pm === '1') view.presenter = true;
+  else if (pm !== null && pm !== '0') notices.push(`Ignored ${shown('pm', pm)}: expected 0 or 1.`);
   const ex = p.get('ex');
   if (ex !== null) {
     const v = Number(ex);
-    if (Number.isFinite(v)) view.exaggeration = Math.min(5, Math.max(0.1, v));
-    else notices.push(`Ignored ex=${ex}: not a number.`);
+    if (ex.trim() === '' || !Number.isFinite(v))
+      notices.push(`Ignored ${shown('ex', ex)}: not a number.`);
+    else {
+      view.exaggeration = Math.min(5, Math.max(0.1, v));
+      if (view.exaggeration !== v)
+        notices.push(`${shown('ex', ex)} is out of range; using ${view.exaggeration}.`);
+    }
+  }
+  let figure = p.get('view');
+  if (figure !== null && !FIGURES.includes(figure)) {
+    notices.push(`Unknown figure ${shown('view', figure)}; showing the explorer.`);
+    figure = null;
   }
   const config = fitRunsToComparison({ base, compare, notices }, notices);
-  return { config: { ...config, notices }, view, notices, figure: p.get('view') };
+  const clipped = notices.map(clipNotice);
+  return { config: { ...config, notices: clipped }, view, notices: clipped, figure };
 }
+
+/** Keys this codec reads (a repeated one is read once: the first). */
+const OWN_KEYS = new Set([
+  'p',
+  'cmp',
+  'view',
+  'pm',
+  'ex',
+  ...Object.keys(FIELDS),
+  ...Object.keys(VIEW_KEYS),
+]);
 
 /** For a numeric field out of range, the nearest legal value (limits from the error text). */
 function clampInto(
@@ -274,31 +341,43 @@ function clampInto(
   return { input: trial, value };
 }
 
+/**
+ * `cmp=field:v1,v2,…`. Every value must give a config the engine accepts (an lr of 1e300
+ * or a seed past 2³² would otherwise leave that run in "error" with nothing said); batch
+ * sizes alone are clamped to 1 … n, as the batch slider would.
+ */
 function parseComparison(raw: string, base: RunConfig): Comparison | string {
-  const [field, rest] = raw.split(':');
-  if (!(COMPARE_FIELDS as readonly string[]).includes(field ?? ''))
-    return `unknown field "${field}"`;
+  const colon = raw.indexOf(':');
+  const field = colon < 0 ? raw : raw.slice(0, colon);
+  if (!(COMPARE_FIELDS as readonly string[]).includes(field))
+    return `unknown field "${clipValue(field)}"`;
   const f = field as CompareField;
-  const parts = (rest ?? '').split(',').filter((s) => s !== '');
+  const parts = (colon < 0 ? '' : raw.slice(colon + 1)).split(',').filter((s) => s !== '');
   if (parts.length < 1 || parts.length > 4) return 'give 1 to 4 values';
   const values: (number | string | boolean)[] = [];
   for (const part of parts) {
+    const shown = `"${clipValue(part)}"`;
+    let value: number | string | boolean;
     if (f === 'optimizer') {
       if (!['sgd', 'momentum', 'nesterov', 'adam'].includes(part))
-        return `unknown optimizer "${part}"`;
-      values.push(part);
-    } else if (f === 'regimeAdaptation') values.push(part === '1' || part === 'true');
-    else {
+        return `unknown optimizer ${shown}`;
+      value = part;
+    } else if (f === 'regimeAdaptation') {
+      if (!['0', '1', 'true', 'false'].includes(part)) return `${shown} is not 0 or 1`;
+      value = part === '1' || part === 'true';
+    } else {
       const v = Number(part);
-      if (!Number.isFinite(v) || v <= 0) return `"${part}" is not a positive number`;
-      values.push(
-        f === 'batch'
-          ? Math.min(base.landscape.n, Math.max(1, Math.round(v)))
-          : f === 'seed'
-            ? Math.round(v)
-            : v,
-      );
+      if (part.trim() === '' || !Number.isFinite(v) || v <= 0)
+        return `${shown} is not a positive number`;
+      if (f === 'seed' && !Number.isInteger(v)) return `seed ${shown} is not a whole number`;
+      value = f === 'batch' ? Math.min(base.landscape.n, Math.max(1, Math.round(v))) : v;
     }
+    const trial = structuredClone(base) as unknown as Record<string, unknown>;
+    if (f === 'optimizer') trial.optimizer = { ...base.optimizer, kind: value };
+    else trial[f] = value;
+    const r = resolveConfig(trial);
+    if (!r.ok) return `${f} ${shown}: ${r.errors[0]?.message ?? 'invalid'}`;
+    values.push(value);
   }
   return { field: f, values };
 }

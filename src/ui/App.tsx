@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { Header } from './Header';
+import { Notices } from './Notices';
 import { HelpOverlay } from './presenter/HelpOverlay';
 import { useShortcuts } from './presenter/useShortcuts';
 import { useView, useViewParams } from '../state/react';
@@ -45,13 +46,18 @@ function AppBody({ figure }: { figure: string | null }) {
 
   if (figure === 'scene')
     return (
-      <Suspense fallback={null}>
-        <SceneFigure />
-      </Suspense>
+      <>
+        {/* A figure alone says what it did with a bad link, as the explorer does. */}
+        <Notices />
+        <Suspense fallback={null}>
+          <SceneFigure />
+        </Suspense>
+      </>
     );
   if (figure === 'charts')
     return (
       <div className="figure-alone">
+        <Notices />
         <Suspense fallback={null}>
           <ChartsFigure />
         </Suspense>

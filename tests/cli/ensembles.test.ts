@@ -215,7 +215,7 @@ describe.concurrent('help and errors', SLOW, () => {
 
   it('bad values: exit 2 with one `batchscape:` line, nothing on stdout', async () => {
     const cases: [string[], RegExp][] = [
-      [['sweep', '--workers', '0'], /--workers must be a whole number ≥ 1, got "0"/],
+      [['sweep', '--workers', '0'], /--workers must be a whole number from 1 to 256, got "0"/],
       [['remedies', '--large', '5000'], /--large must be ≤ n \(1024\), got "5000"/],
       [['remedies', '--small', '64', '--large', '64'], /--small must be less than --large/],
       [['keskar', '--alphas', '2,1,5'], /--alphas must be LO,HI,N with LO < HI/],

@@ -1,5 +1,5 @@
 /** `batchscape diffusion`: ensemble mean ‖w_t − w_0‖ at log-spaced t, with log and power fits. */
-import type { DiffusionSample } from '../../engine/ensemble';
+import type { DiffusionSample, JobResult } from '../../engine/ensemble';
 import {
   defaultFitRange,
   diffusionCurves,
@@ -8,16 +8,18 @@ import {
   type DiffusionSpec,
 } from '../../engine/experiments';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
-import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
+import { FORMAT_OPTION, type Command } from '../command';
+import { ensembleCommand } from '../ensembleCommand';
 import { parseListValue, usageError, type Flags } from '../flags';
-import { runEnsemble, workersFlag } from '../jobs';
-import { emit, toCsv, toJson } from '../output';
+import { checkJobCount, seedsFlags } from '../jobs';
+import { LIMITS } from '../limits';
+import { toCsv, toJson } from '../output';
 import { MEASUREMENT_FLAGS } from '../configFlags';
 
 /** Seeds come from --seeds, the budget from --steps, and recording is forced off. */
 const DIFFUSION_OMIT = ['seed', 'epochs', ...MEASUREMENT_FLAGS];
 
-export const diffusionCommand: Command = {
+export const diffusionCommand: Command = ensembleCommand({
   name: 'diffusion',
   summary:
     'how far SGD travels: ensemble mean distance from the start vs steps, log and power fits',
@@ -42,9 +44,13 @@ export const diffusionCommand: Command = {
       default: '20,T (T/10,T when T < 200)',
       help: 'steps over which both laws are fitted',
     },
-    { name: 'per-decade', arg: 'N', default: '8', help: 'sample times per factor of ten in t' },
+    {
+      name: 'per-decade',
+      arg: 'N',
+      default: '8',
+      help: `sample times per factor of ten in t (1 … ${LIMITS.perDecade})`,
+    },
     { name: 'same-landscape', arg: '', default: 'off', help: 'one landscape for every seed' },
-    WORKERS_OPTION,
     FORMAT_OPTION,
   ],
   config: { defaultPreset: 'random-potential', omit: DIFFUSION_OMIT },
@@ -53,14 +59,13 @@ export const diffusionCommand: Command = {
     'batchscape diffusion --seeds 256 --steps 20000 --amplitude 0',
     'batchscape diffusion --batch 16 --fit-range 100,10000 --format csv',
   ],
-  async run(flags: Flags) {
+  plan(flags: Flags) {
     const format = flags.choice('format', 'json', ['json', 'csv'] as const);
-    const workers = workersFlag(flags);
-    const k = flags.whole('seeds', 16, 1);
-    const s0 = flags.whole('seed-start', 1, 0);
-    const perDecade = flags.whole('per-decade', 8, 1);
+    const seeds = seedsFlags(flags, 16);
+    const s0 = seeds[0]!;
+    checkJobCount(seeds.length);
+    const perDecade = flags.whole('per-decade', 8, 1, LIMITS.perDecade);
     const same = flags.bool('same-landscape');
-    const seeds = Array.from({ length: k }, (_, i) => s0 + i);
     const input = buildConfigInput(flags, 'random-potential', DIFFUSION_OMIT);
     const config = resolveOrExplain({ ...input, seed: s0 });
     if (config.budget.unit !== 'steps')
@@ -92,21 +97,19 @@ export const diffusionCommand: Command = {
       varyLandscape: !same,
       fitRange: [lo, hi],
     };
-    const results = await runEnsemble('diffusion', diffusionJobs(spec), workers);
-    const [curve] = diffusionCurves(spec, results as DiffusionSample[]);
-    const ens = { t: curve!.t, meanDistance: curve!.mean, sdDistance: curve!.sd };
-    const p = curve!.localExponent;
-    if (format === 'csv') {
-      emit(
-        toCsv(
+    return { label: 'diffusion', jobs: diffusionJobs(spec), finish };
+
+    function finish(results: JobResult[]): string {
+      const [curve] = diffusionCurves(spec, results as DiffusionSample[]);
+      const ens = { t: curve!.t, meanDistance: curve!.mean, sdDistance: curve!.sd };
+      const p = curve!.localExponent;
+      if (format === 'csv') {
+        return toCsv(
           ['t', 'meanDistance', 'sdDistance', 'localExponent'],
           ens.t.map((x, i) => [x, ens.meanDistance[i], ens.sdDistance[i], p[i]]),
-        ),
-      );
-      return;
-    }
-    emit(
-      toJson({
+        );
+      }
+      return toJson({
         config,
         seeds,
         sameLandscape: same,
@@ -118,7 +121,7 @@ export const diffusionCommand: Command = {
         powerFit: curve!.powerFit,
         diverged: curve!.diverged,
         localExponent: p,
-      }),
-    );
+      });
+    }
   },
-};
+});

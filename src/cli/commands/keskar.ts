@@ -1,12 +1,14 @@
 /** `batchscape keskar`: Keskar et al.'s 1-D interpolation and ε-sharpness for one seed. */
-import type { KeskarResult } from '../../engine/ensemble';
+import type { JobResult, KeskarResult } from '../../engine/ensemble';
 import { keskarJobs } from '../../engine/experiments';
 import { linspace } from '../../engine/interpolate';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
-import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
+import { FORMAT_OPTION, type Command } from '../command';
+import { ensembleCommand } from '../ensembleCommand';
 import { parseListValue, parseNumberValue, quote, usageError, type Flags } from '../flags';
-import { runEnsemble, workersFlag } from '../jobs';
-import { emit, toCsv, toJson, withoutInapplicable } from '../output';
+import { smallLargeFlags } from '../jobs';
+import { LIMITS } from '../limits';
+import { toCsv, toJson, withoutInapplicable } from '../output';
 import { MEASUREMENT_FLAGS } from '../configFlags';
 
 /**
@@ -18,12 +20,14 @@ const KESKAR_OMIT = ['batch', 'eps', ...MEASUREMENT_FLAGS];
 /** "LO,HI,N" → N points from LO to HI. */
 function parseAlphas(raw: string): number[] {
   const [lo, hi, n] = parseListValue('alphas', raw, { length: 3 }) as [number, number, number];
-  if (!(lo < hi) || !Number.isInteger(n) || n < 2)
-    throw usageError(`--alphas must be LO,HI,N with LO < HI and a whole N ≥ 2, got ${quote(raw)}`);
+  if (!(lo < hi) || !Number.isInteger(n) || n < 2 || n > LIMITS.alphaPoints)
+    throw usageError(
+      `--alphas must be LO,HI,N with LO < HI and a whole N from 2 to ${LIMITS.alphaPoints}, got ${quote(raw)}`,
+    );
   return linspace(lo, hi, n);
 }
 
-export const keskarCommand: Command = {
+export const keskarCommand: Command = ensembleCommand({
   name: 'keskar',
   summary: "Keskar's 1-D plot: loss along the line from a small- to a large-batch solution",
   details: [
@@ -40,8 +44,12 @@ export const keskarCommand: Command = {
     { name: 'small', arg: 'B', default: '16', help: 'small batch size (x_SB)' },
     { name: 'large', arg: 'B', default: 'n, the full batch', help: 'large batch size (x_LB)' },
     { name: 'eps', arg: 'E', default: '0.05', help: 'ε of the sharpness box' },
-    { name: 'alphas', arg: 'LO,HI,N', default: '-1,2,61', help: 'N points α from LO to HI' },
-    WORKERS_OPTION,
+    {
+      name: 'alphas',
+      arg: 'LO,HI,N',
+      default: '-1,2,61',
+      help: `N points α from LO to HI (N ≤ ${LIMITS.alphaPoints})`,
+    },
     FORMAT_OPTION,
   ],
   config: { defaultPreset: 'sharp-flat', omit: KESKAR_OMIT },
@@ -49,19 +57,12 @@ export const keskarCommand: Command = {
     'batchscape keskar --seed 3',
     'batchscape keskar --small 8 --large 1024 --eps 0.01 --alphas -0.5,1.5,81 --format csv',
   ],
-  async run(flags: Flags) {
+  plan(flags: Flags) {
     const format = flags.choice('format', 'json', ['json', 'csv'] as const);
-    const workers = workersFlag(flags);
     const input = buildConfigInput(flags, 'sharp-flat', KESKAR_OMIT);
     const config = resolveOrExplain(input);
-    const n = config.landscape.n;
-    const small = flags.whole('small', 16, 1);
-    const large = flags.whole('large', n, 1);
-    for (const [name, b] of [
-      ['small', small],
-      ['large', large],
-    ] as const)
-      if (b > n) throw usageError(`--${name} must be ≤ n (${n}), got "${b}"`);
+    // x_SB and x_LB: a "large" batch at or below the small one would swap the picture's ends.
+    const { small, large } = smallLargeFlags(flags, config.landscape.n);
     const rawEps = flags.raw('eps');
     const eps = rawEps === undefined ? 0.05 : parseNumberValue('eps', rawEps);
     if (!(eps > 0)) throw usageError(`--eps must be > 0, got "${rawEps}"`);
@@ -69,14 +70,16 @@ export const keskarCommand: Command = {
     const alphas = rawAlphas === undefined ? linspace(-1, 2, 61) : parseAlphas(rawAlphas);
     for (const b of [small, large]) resolveOrExplain({ ...input, batch: b }, ` (with batch ${b})`);
     const jobs = keskarJobs(input, [config.seed], small, large, eps, alphas);
-    const [r] = (await runEnsemble('keskar', jobs, workers)) as KeskarResult[];
-    const { kind: _k, ...sb } = withoutInapplicable(r!.small);
-    const { kind: _l, ...lb } = withoutInapplicable(r!.large);
-    // Classifiers (mlp) add the accuracy along the line; the landscapes' output is unchanged.
-    const acc = r!.trainAccuracy && r!.testAccuracy;
-    if (format === 'csv') {
-      emit(
-        toCsv(
+    return { label: 'keskar', jobs, finish };
+
+    function finish(results: JobResult[]): string {
+      const [r] = results as KeskarResult[];
+      const { kind: _k, ...sb } = withoutInapplicable(r!.small);
+      const { kind: _l, ...lb } = withoutInapplicable(r!.large);
+      // Classifiers (mlp) add the accuracy along the line; the landscapes' output is unchanged.
+      const acc = r!.trainAccuracy && r!.testAccuracy;
+      if (format === 'csv') {
+        return toCsv(
           acc
             ? ['alpha', 'train', 'test', 'trainAccuracy', 'testAccuracy']
             : ['alpha', 'train', 'test'],
@@ -85,12 +88,9 @@ export const keskarCommand: Command = {
               ? [a, r!.train[i], r!.test[i], r!.trainAccuracy![i], r!.testAccuracy![i]]
               : [a, r!.train[i], r!.test[i]],
           ),
-        ),
-      );
-      return;
-    }
-    emit(
-      toJson({
+        );
+      }
+      return toJson({
         config,
         seed: config.seed,
         small: sb,
@@ -101,7 +101,7 @@ export const keskarCommand: Command = {
         path: r!.path,
         sharpness: { small: sb.sharpness, large: lb.sharpness, eps },
         ...(acc ? { trainAccuracy: r!.trainAccuracy, testAccuracy: r!.testAccuracy } : {}),
-      }),
-    );
+      });
+    }
   },
-};
+});

@@ -1,11 +1,12 @@
 /** `batchscape network`: small vs large batch on the MLP, and Hoffer et al.'s remedies. */
-import type { EndpointResult } from '../../engine/ensemble';
+import type { EndpointResult, JobResult } from '../../engine/ensemble';
 import { networkJobs, networkRecipes, networkRows, networkTable } from '../../engine/nn/comparison';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
-import { FORMAT_OPTION, MATCHED_OPTIONS, WORKERS_OPTION, type Command } from '../command';
+import { FORMAT_OPTION, MATCHED_OPTIONS, type Command } from '../command';
+import { ensembleCommand } from '../ensembleCommand';
 import type { Flags } from '../flags';
-import { runEnsemble, seedsFlags, smallLargeFlags, workersFlag } from '../jobs';
-import { emit, toCsv, toJson } from '../output';
+import { checkJobCount, seedsFlags, smallLargeFlags } from '../jobs';
+import { toCsv, toJson } from '../output';
 
 /** Each recipe sets these itself, so the flags are not offered (as for `remedies`). */
 const NETWORK_OMIT = [
@@ -25,7 +26,7 @@ const NETWORK_OMIT = [
   'record-every',
 ];
 
-export const networkCommand: Command = {
+export const networkCommand: Command = ensembleCommand({
   name: 'network',
   summary: "small vs large batch on the MLP, with Hoffer et al.'s remedies: one row per recipe",
   details: [
@@ -49,7 +50,6 @@ export const networkCommand: Command = {
       default: 'the small batch',
       help: 'ghost batch size of the GBN rows',
     },
-    WORKERS_OPTION,
     FORMAT_OPTION,
   ],
   config: { defaultPreset: 'mlp', omit: NETWORK_OMIT },
@@ -57,41 +57,43 @@ export const networkCommand: Command = {
     'batchscape network --seeds 40 --workers 2',
     'batchscape network --dataset circles --label-noise 0.2 --bn --small 16 --large 256 --ghost 16',
   ],
-  async run(flags: Flags) {
+  plan(flags: Flags) {
     const format = flags.choice('format', 'json', ['json', 'csv'] as const);
-    const workers = workersFlag(flags);
     const seeds = seedsFlags(flags, 16, 2);
     const input = buildConfigInput(flags, 'mlp', NETWORK_OMIT);
     const config = resolveOrExplain({ ...input, seed: seeds[0]! });
     const { small, large } = smallLargeFlags(flags, config.landscape.n);
-    const ghost = flags.whole('ghost', small, 2);
+    const ghost = flags.whole('ghost', small, 2, small);
     const list = networkRecipes(input, small, large, ghost, config.network!.batchNorm);
     for (const r of list) resolveOrExplain({ ...input, ...r.patch }, ` (in the recipe "${r.id}")`);
-    const results = await runEnsemble('network', networkJobs(input, list, seeds), workers);
-    const table = networkRows(list, seeds, results as EndpointResult[]);
-    if (format === 'csv') {
-      const { header, body } = networkTable(table);
-      emit(toCsv(header, body));
-      return;
+    checkJobCount(list.length * seeds.length);
+    return { label: 'network', jobs: networkJobs(input, list, seeds), finish };
+
+    function finish(results: JobResult[]): string {
+      const table = networkRows(list, seeds, results as EndpointResult[]);
+      if (format === 'csv') {
+        const { header, body } = networkTable(table);
+        return toCsv(header, body);
+      }
+      const rows = table.map(({ remedy, row, vsSmall, vsLarge }) => ({
+        id: remedy.id,
+        label: remedy.label,
+        blurb: remedy.blurb,
+        batch: row.batch,
+        lr: row.lr,
+        runs: row.runs,
+        trainAccuracy: row.trainAccuracy,
+        testAccuracy: row.testAccuracy,
+        finalTrainLoss: row.finalTrainLoss,
+        finalTestLoss: row.finalTestLoss,
+        gap: row.gap,
+        lambdaMax: row.lambdaMax,
+        distance: row.distance,
+        diverged: row.diverged,
+        vsSmall,
+        vsLarge,
+      }));
+      return toJson({ config, seeds, small, large, ghost, rows });
     }
-    const rows = table.map(({ remedy, row, vsSmall, vsLarge }) => ({
-      id: remedy.id,
-      label: remedy.label,
-      blurb: remedy.blurb,
-      batch: row.batch,
-      lr: row.lr,
-      runs: row.runs,
-      trainAccuracy: row.trainAccuracy,
-      testAccuracy: row.testAccuracy,
-      finalTrainLoss: row.finalTrainLoss,
-      finalTestLoss: row.finalTestLoss,
-      gap: row.gap,
-      lambdaMax: row.lambdaMax,
-      distance: row.distance,
-      diverged: row.diverged,
-      vsSmall,
-      vsLarge,
-    }));
-    emit(toJson({ config, seeds, small, large, ghost, rows }));
   },
-};
+});

@@ -1,5 +1,5 @@
 /** `batchscape remedies`: matched ensembles of the large-batch remedies, side by side. */
-import type { EndpointResult } from '../../engine/ensemble';
+import type { EndpointResult, JobResult } from '../../engine/ensemble';
 import {
   remedies,
   remedyJobs,
@@ -9,10 +9,11 @@ import {
 } from '../../engine/experiments';
 import { buildObjective } from '../../engine/presets';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
-import { FORMAT_OPTION, MATCHED_OPTIONS, WORKERS_OPTION, type Command } from '../command';
+import { FORMAT_OPTION, MATCHED_OPTIONS, type Command } from '../command';
+import { ensembleCommand } from '../ensembleCommand';
 import type { Flags } from '../flags';
-import { runEnsemble, seedsFlags, smallLargeFlags, workersFlag } from '../jobs';
-import { emit, toCsv, toJson, withoutInapplicable } from '../output';
+import { checkJobCount, seedsFlags, smallLargeFlags } from '../jobs';
+import { toCsv, toJson, withoutInapplicable } from '../output';
 import { MEASUREMENT_FLAGS } from '../configFlags';
 
 /**
@@ -37,7 +38,7 @@ const REMEDIES_OMIT = [
   ...MEASUREMENT_FLAGS,
 ];
 
-export const remediesCommand: Command = {
+export const remediesCommand: Command = ensembleCommand({
   name: 'remedies',
   summary: 'large-batch remedies side by side: matched ensembles, one row per recipe',
   details: [
@@ -51,72 +52,74 @@ export const remediesCommand: Command = {
     '  byBasin splits the statistics by end basin, as in sweep.',
     'CSV: id,label,batch,lr,runs,flatFraction,flatCi_lo,flatCi_hi,<stat>_mean,<stat>_ci95,…,diverged.',
   ],
-  options: [...MATCHED_OPTIONS, WORKERS_OPTION, FORMAT_OPTION],
+  options: [...MATCHED_OPTIONS, FORMAT_OPTION],
   config: { defaultPreset: 'sharp-flat', omit: REMEDIES_OMIT },
   examples: [
     'batchscape remedies --seeds 50',
     'batchscape remedies --small 8 --large 512 --lr 0.02 --format csv',
   ],
-  async run(flags: Flags) {
+  plan(flags: Flags) {
     const format = flags.choice('format', 'json', ['json', 'csv'] as const);
-    const workers = workersFlag(flags);
     const seeds = seedsFlags(flags, 16);
     const input = buildConfigInput(flags, 'sharp-flat', REMEDIES_OMIT);
     const config = resolveOrExplain({ ...input, seed: seeds[0]! });
     const { small, large } = smallLargeFlags(flags, config.landscape.n);
     const list = remedies(small, large, config.lr);
     for (const r of list) resolveOrExplain({ ...input, ...r.patch }, ` (in the remedy "${r.id}")`);
-    const results = await runEnsemble('remedies', remedyJobs(input, list, seeds), workers);
+    checkJobCount(list.length * seeds.length);
     const hasFlat = buildObjective(config).basins.some((b) => b.id === 'flat');
-    const rows = remedyRows(list, seeds, results as EndpointResult[], hasFlat).map(
-      ({ remedy, row }) =>
-        withoutInapplicable({
-          id: remedy.id,
-          label: remedy.label,
-          blurb: remedy.blurb,
-          batch: row.batch,
-          lr: row.lr,
-          runs: row.runs,
-          flatFraction: row.flatFraction,
-          flatCi: row.flatCi,
-          finalTrainLoss: row.finalTrainLoss,
-          finalTestLoss: row.finalTestLoss,
-          gap: row.gap,
-          lambdaMax: row.lambdaMax,
-          distance: row.distance,
-          diverged: row.diverged,
-          byBasin: row.byBasin,
-          trainAccuracy: row.trainAccuracy,
-          testAccuracy: row.testAccuracy,
-        }),
-    );
-    if (format === 'csv') {
-      const header = [
-        'id',
-        'label',
-        'batch',
-        'lr',
-        'runs',
-        'flatFraction',
-        'flatCi_lo',
-        'flatCi_hi',
-      ];
-      header.push(...rowStatHeader(), 'diverged');
-      const body = rows.map((r) => [
-        r.id,
-        r.label,
-        r.batch,
-        r.lr,
-        r.runs,
-        r.flatFraction,
-        r.flatCi?.[0],
-        r.flatCi?.[1],
-        ...rowStatValues(r),
-        r.diverged,
-      ]);
-      emit(toCsv(header, body));
-      return;
+    return { label: 'remedies', jobs: remedyJobs(input, list, seeds), finish };
+
+    function finish(results: JobResult[]): string {
+      const rows = remedyRows(list, seeds, results as EndpointResult[], hasFlat).map(
+        ({ remedy, row }) =>
+          withoutInapplicable({
+            id: remedy.id,
+            label: remedy.label,
+            blurb: remedy.blurb,
+            batch: row.batch,
+            lr: row.lr,
+            runs: row.runs,
+            flatFraction: row.flatFraction,
+            flatCi: row.flatCi,
+            finalTrainLoss: row.finalTrainLoss,
+            finalTestLoss: row.finalTestLoss,
+            gap: row.gap,
+            lambdaMax: row.lambdaMax,
+            distance: row.distance,
+            diverged: row.diverged,
+            byBasin: row.byBasin,
+            trainAccuracy: row.trainAccuracy,
+            testAccuracy: row.testAccuracy,
+          }),
+      );
+      if (format === 'csv') {
+        const header = [
+          'id',
+          'label',
+          'batch',
+          'lr',
+          'runs',
+          'flatFraction',
+          'flatCi_lo',
+          'flatCi_hi',
+        ];
+        header.push(...rowStatHeader(), 'diverged');
+        const body = rows.map((r) => [
+          r.id,
+          r.label,
+          r.batch,
+          r.lr,
+          r.runs,
+          r.flatFraction,
+          r.flatCi?.[0],
+          r.flatCi?.[1],
+          ...rowStatValues(r),
+          r.diverged,
+        ]);
+        return toCsv(header, body);
+      }
+      return toJson({ config, seeds, small, large, rows });
     }
-    emit(toJson({ config, seeds, small, large, rows }));
   },
-};
+});

@@ -3,7 +3,10 @@ import { createRun, type RunChunk } from '../../engine/run';
 import type { MetricRecord } from '../../engine/metrics';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
 import { FORMAT_OPTION, type Command } from '../command';
+import type { RunConfig } from '../../engine/config';
+import { effectiveBudget } from '../../engine/schedules';
 import { usageError, type Flags } from '../flags';
+import { LIMITS } from '../limits';
 import { emit, shortF32, toCsv, toJson, withoutInapplicable } from '../output';
 import { createProgress } from '../progress';
 
@@ -36,6 +39,27 @@ function trajectoryOf(chunks: readonly RunChunk[], dim: number): TrajectoryPoint
   return out;
 }
 
+/** At most this many updates (the first batch is the smallest; a growing one only cuts steps). */
+function maxSteps(c: RunConfig): number {
+  const b = effectiveBudget(c.budget, c.regimeAdaptation, c.batch, c.refBatch);
+  return b.unit === 'steps' ? b.amount : Math.ceil(b.amount * Math.ceil(c.landscape.n / c.batch));
+}
+
+/** What a run keeps in memory until it prints: refused up front when past the limits. */
+function checkRecording(c: RunConfig, dim: number, withTrajectory: boolean): void {
+  const steps = maxSteps(c);
+  const values = withTrajectory ? (steps / c.recordEvery) * dim : 0;
+  if (values > LIMITS.trajectoryValues)
+    throw usageError(
+      `the trajectory would hold ~${values.toPrecision(2)} values (limit ${LIMITS.trajectoryValues}); raise --record-every or give --no-trajectory`,
+    );
+  const records = c.metricsEvery > 0 ? steps / c.metricsEvery : 0;
+  if (records > LIMITS.metricRecords)
+    throw usageError(
+      `--metrics-every ${c.metricsEvery} would take ~${records.toPrecision(2)} measurements (limit ${LIMITS.metricRecords}); raise it`,
+    );
+}
+
 export const runCommand: Command = {
   name: 'run',
   summary: 'one training run: summary, trajectory and metrics',
@@ -61,6 +85,7 @@ export const runCommand: Command = {
       throw usageError('--no-trajectory has no effect with --format csv (CSV is the trajectory)');
     const config = resolveOrExplain(buildConfigInput(flags, 'sharp-flat'));
     const run = createRun(config);
+    checkRecording(config, run.dim, withTrajectory);
     const progress = createProgress('run');
     const chunks: RunChunk[] = [];
     const metrics: MetricRecord[] = [];

@@ -1,12 +1,13 @@
 /** `batchscape stability`: full-batch GD across learning rates against the bound η·λ_max = 2. */
-import type { EndpointResult } from '../../engine/ensemble';
+import type { EndpointResult, JobResult } from '../../engine/ensemble';
 import { stabilityJobs } from '../../engine/experiments';
 import { createRun } from '../../engine/run';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
-import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
+import { FORMAT_OPTION, type Command } from '../command';
+import { ensembleCommand } from '../ensembleCommand';
 import { parseListValue, quote, usageError, type Flags } from '../flags';
-import { runEnsemble, workersFlag } from '../jobs';
-import { emit, toCsv, toJson } from '../output';
+import { LIMITS } from '../limits';
+import { toCsv, toJson } from '../output';
 import { MEASUREMENT_FLAGS } from '../configFlags';
 
 /** Full batch, one seed and the step budget are fixed here; the LR axis is --lrs. */
@@ -24,12 +25,14 @@ function logSpaced(lo: number, hi: number, n: number): number[] {
 
 function parseLrs(raw: string): number[] {
   const [lo, hi, n] = parseListValue('lrs', raw, { length: 3 }) as [number, number, number];
-  if (!(lo > 0 && lo < hi) || !Number.isInteger(n) || n < 2)
-    throw usageError(`--lrs must be LO,HI,N with 0 < LO < HI and a whole N ≥ 2, got ${quote(raw)}`);
+  if (!(lo > 0 && lo < hi) || !Number.isInteger(n) || n < 2 || n > LIMITS.lrPoints)
+    throw usageError(
+      `--lrs must be LO,HI,N with 0 < LO < HI and a whole N from 2 to ${LIMITS.lrPoints}, got ${quote(raw)}`,
+    );
   return logSpaced(lo, hi, n);
 }
 
-export const stabilityCommand: Command = {
+export const stabilityCommand: Command = ensembleCommand({
   name: 'stability',
   summary: 'full-batch gradient descent across learning rates: where η·λ_max = 2 is crossed',
   details: [
@@ -48,8 +51,12 @@ export const stabilityCommand: Command = {
       default: `${DEFAULT_POINTS} points from 0.1 to 10 × 2/λ_max`,
       help: 'N log-spaced learning rates from LO to HI',
     },
-    { name: 'steps', arg: 'N', default: String(DEFAULT_STEPS), help: 'updates per run' },
-    WORKERS_OPTION,
+    {
+      name: 'steps',
+      arg: 'N',
+      default: String(DEFAULT_STEPS),
+      help: `updates per run (≤ ${LIMITS.stabilitySteps})`,
+    },
     FORMAT_OPTION,
   ],
   config: { defaultPreset: 'quadratic-nd', omit: STABILITY_OMIT },
@@ -57,10 +64,9 @@ export const stabilityCommand: Command = {
     'batchscape stability',
     'batchscape stability --dim 50 --lambda-max 40 --lrs 0.005,0.2,30 --format csv',
   ],
-  async run(flags: Flags) {
+  plan(flags: Flags) {
     const format = flags.choice('format', 'json', ['json', 'csv'] as const);
-    const workers = workersFlag(flags);
-    const steps = flags.whole('steps', DEFAULT_STEPS, 1);
+    const steps = flags.whole('steps', DEFAULT_STEPS, 1, LIMITS.stabilitySteps);
     const input = buildConfigInput(flags, 'quadratic-nd', STABILITY_OMIT);
     const probe = resolveOrExplain(input);
     const n = probe.landscape.n;
@@ -75,24 +81,24 @@ export const stabilityCommand: Command = {
     const lrs = rawLrs
       ? parseLrs(rawLrs)
       : logSpaced(0.1 * criticalLr, 10 * criticalLr, DEFAULT_POINTS);
-    const results = (await runEnsemble('stability', jobsFor(lrs), workers)) as EndpointResult[];
-    const rows = results.map((r) => ({
-      lr: r.lr,
-      etaLambda: r.lr * lambdaMax,
-      status: r.status,
-      steps: r.steps,
-      finalTrainLoss: r.trainLoss,
-    }));
-    if (format === 'csv') {
-      const header = ['lr', 'etaLambda', 'status', 'steps', 'finalTrainLoss'];
-      emit(
-        toCsv(
+    return { label: 'stability', jobs: jobsFor(lrs), finish };
+
+    function finish(all: JobResult[]): string {
+      const rows = (all as EndpointResult[]).map((r) => ({
+        lr: r.lr,
+        etaLambda: r.lr * lambdaMax,
+        status: r.status,
+        steps: r.steps,
+        finalTrainLoss: r.trainLoss,
+      }));
+      if (format === 'csv') {
+        const header = ['lr', 'etaLambda', 'status', 'steps', 'finalTrainLoss'];
+        return toCsv(
           header,
           rows.map((r) => [r.lr, r.etaLambda, r.status, r.steps, r.finalTrainLoss]),
-        ),
-      );
-      return;
+        );
+      }
+      return toJson({ config, lambdaMax, criticalLr, rows });
     }
-    emit(toJson({ config, lambdaMax, criticalLr, rows }));
   },
-};
+});

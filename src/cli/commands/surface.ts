@@ -13,6 +13,7 @@ import {
 import { buildConfigInput, resolveOrExplain } from '../configInput';
 import { FORMAT_OPTION, type Command } from '../command';
 import { parseListValue, usageError, type Flags } from '../flags';
+import { LIMITS } from '../limits';
 import { emit, toCsv, toJson } from '../output';
 import { createProgress } from '../progress';
 
@@ -67,8 +68,7 @@ export const surfaceCommand: Command = {
   run(flags: Flags) {
     const format = flags.choice('format', 'json', ['json', 'csv'] as const);
     const split = flags.choice<SurfaceSplit>('split', 'train', ['train', 'test', 'gap']);
-    const res = flags.whole('res', 81, 2);
-    if (res > 2001) throw usageError(`--res must be ≤ 2001, got "${res}"`);
+    const res = flags.whole('res', 81, 2, LIMITS.surfaceRes);
     const config = resolveOrExplain(buildConfigInput(flags, 'sharp-flat'));
     const objective = buildObjective(config);
     if (objective.dim < 2) throw usageError('surface needs a landscape of dimension ≥ 2 (--dim)');
@@ -79,7 +79,7 @@ export const surfaceCommand: Command = {
     let slice: (Slice & { seed: number }) | undefined;
     let extra: Record<string, unknown> = {};
     if (objective.dim > 2) {
-      const seed = flags.whole('slice-seed', DEFAULT_SLICE_SEED, 0);
+      const seed = flags.whole('slice-seed', DEFAULT_SLICE_SEED, 0, LIMITS.seed);
       const mlp = objective instanceof MlpObjective ? objective : null;
       const kind = flags.choice('directions', mlp ? 'filter' : 'random', [
         'random',

@@ -1,6 +1,6 @@
 /** `batchscape sweep`: batch size (× learning rate) × seeds → per-cell statistics. */
 import type { ConfigInput } from '../../engine/config';
-import type { EndpointResult } from '../../engine/ensemble';
+import type { EndpointResult, JobResult } from '../../engine/ensemble';
 import {
   rowStatHeader,
   rowStatValues,
@@ -11,10 +11,12 @@ import {
 } from '../../engine/experiments';
 import { buildObjective } from '../../engine/presets';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
-import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
+import { FORMAT_OPTION, type Command } from '../command';
+import { ensembleCommand } from '../ensembleCommand';
 import { parseListValue, parseNumberValue, usageError, type Flags } from '../flags';
-import { runEnsemble, workersFlag } from '../jobs';
-import { emit, toCsv, toJson, withoutInapplicable } from '../output';
+import { checkJobCount, seedsFlags } from '../jobs';
+import { LIMITS } from '../limits';
+import { toCsv, toJson, withoutInapplicable } from '../output';
 import { MEASUREMENT_FLAGS } from '../configFlags';
 
 /** 1, 4, 16, … up to N, then N itself: a log-spaced default from tiny to full batch. */
@@ -53,7 +55,7 @@ export function publicRow(r: SweepRow) {
   });
 }
 
-export const sweepCommand: Command = {
+export const sweepCommand: Command = ensembleCommand({
   name: 'sweep',
   summary: 'batch size × seeds (× learning rate): end-state statistics per cell',
   details: [
@@ -86,7 +88,6 @@ export const sweepCommand: Command = {
       default: 'off',
       help: 'also measure ε-sharpness φ at every end point, box size E',
     },
-    WORKERS_OPTION,
     FORMAT_OPTION,
   ],
   config: { defaultPreset: 'sharp-flat', omit: [...SWEEP_OMIT] },
@@ -96,25 +97,24 @@ export const sweepCommand: Command = {
     'batchscape sweep --batch 16,1024 --lr 0.01,0.05 --seeds 10 --format csv',
     'batchscape sweep --batch 1024 --batch-schedule grow --batch-milestones 0.25,0.5,0.75 --batch-factor 4',
   ],
-  async run(flags: Flags) {
+  plan(flags: Flags) {
     const format = flags.choice('format', 'json', ['json', 'csv'] as const);
-    const k = flags.whole('seeds', 8, 1);
-    const s0 = flags.whole('seed-start', 1, 0);
-    const workers = workersFlag(flags);
+    const seeds = seedsFlags(flags, 8);
+    const s0 = seeds[0]!;
     const rawEps = flags.raw('sharpness-eps');
     const sharpnessEps =
       rawEps === undefined ? undefined : parseNumberValue('sharpness-eps', rawEps);
     if (sharpnessEps !== undefined && !(sharpnessEps > 0))
       throw usageError(`--sharpness-eps must be > 0, got "${rawEps}"`);
-    const seeds = Array.from({ length: k }, (_, i) => s0 + i);
     const input = buildConfigInput(flags, 'sharp-flat', SWEEP_OMIT);
     const base = resolveOrExplain({ ...input, seed: s0 });
     const rawBatch = flags.raw('batch');
     const rawLr = flags.raw('lr');
     const batches = rawBatch
-      ? parseListValue('batch', rawBatch, { whole: true, min: 1 })
+      ? parseListValue('batch', rawBatch, { whole: true, min: 1, maxLength: LIMITS.axisValues })
       : defaultBatches(base.landscape.n);
-    const lrs = rawLr ? parseListValue('lr', rawLr) : undefined;
+    const lrs = rawLr ? parseListValue('lr', rawLr, { maxLength: LIMITS.axisValues }) : undefined;
+    checkJobCount(batches.length * (lrs?.length ?? 1) * seeds.length);
     // Check every cell before running any, so a bad batch fails at once, not after an hour.
     for (const lr of lrs ?? [undefined]) {
       for (const batch of batches) {
@@ -131,31 +131,33 @@ export const sweepCommand: Command = {
       }
     }
     const spec: SweepSpec = { base: input, batches, lrs, seeds, sharpnessEps };
-    const results = await runEnsemble('sweep', sweepJobs(spec), workers);
     const hasFlat = buildObjective(base).basins.some((b) => b.id === 'flat');
-    const rows = sweepRows(spec, results as EndpointResult[], hasFlat);
-    if (format === 'csv') {
-      const header = ['batch', 'lr', 'runs', 'flatFraction'];
-      header.push(...rowStatHeader());
-      header.push('diverged', 'flatCi_lo', 'flatCi_hi', 'sharpness_mean', 'sharpness_ci95');
-      header.push('saddleFraction_mean', 'saddleFraction_ci95');
-      const body = rows.map((r) => [
-        r.batch,
-        r.lr,
-        r.runs,
-        r.flatFraction,
-        ...rowStatValues(r),
-        r.diverged,
-        r.flatCi?.[0],
-        r.flatCi?.[1],
-        r.sharpness?.mean,
-        r.sharpness?.ci95,
-        r.saddleFraction?.mean,
-        r.saddleFraction?.ci95,
-      ]);
-      emit(toCsv(header, body));
-      return;
+    return { label: 'sweep', jobs: sweepJobs(spec), finish };
+
+    function finish(results: JobResult[]): string {
+      const rows = sweepRows(spec, results as EndpointResult[], hasFlat);
+      if (format === 'csv') {
+        const header = ['batch', 'lr', 'runs', 'flatFraction'];
+        header.push(...rowStatHeader());
+        header.push('diverged', 'flatCi_lo', 'flatCi_hi', 'sharpness_mean', 'sharpness_ci95');
+        header.push('saddleFraction_mean', 'saddleFraction_ci95');
+        const body = rows.map((r) => [
+          r.batch,
+          r.lr,
+          r.runs,
+          r.flatFraction,
+          ...rowStatValues(r),
+          r.diverged,
+          r.flatCi?.[0],
+          r.flatCi?.[1],
+          r.sharpness?.mean,
+          r.sharpness?.ci95,
+          r.saddleFraction?.mean,
+          r.saddleFraction?.ci95,
+        ]);
+        return toCsv(header, body);
+      }
+      return toJson({ config: base, seeds, rows: rows.map(publicRow) });
     }
-    emit(toJson({ config: base, seeds, rows: rows.map(publicRow) }));
   },
-};
+});
