@@ -4,16 +4,19 @@
  */
 import { useRef } from 'react';
 import { Canvas } from '@react-three/fiber';
-import { patchBase } from '../state/configStore';
 import { useConfig } from '../state/react';
 import { CameraRig } from './CameraRig';
+import { FlatLandscape } from './flat/FlatLandscape';
 import { LossSurface } from './LossSurface';
 import { MinimaGlyphs } from './MinimaGlyphs';
+import { pickStart } from './pickStart';
 import { RunInvalidator } from './RunInvalidator';
+import { SceneErrorBoundary } from './SceneErrorBoundary';
 import { Trajectories } from './Trajectories';
 import { WORLD_EXTENT } from './surfaceFrame';
 import type { SceneTheme } from './useSceneTheme';
 import { useSurfaceFrame } from './useSurfaceFrame';
+import { useWebgl } from './webgl';
 
 /**
  * three's Lambert BRDF divides by π, so light intensities are given in multiples of π:
@@ -29,6 +32,17 @@ export interface LandscapeCanvasProps {
 }
 
 export function LandscapeCanvas({ theme, runIds }: LandscapeCanvasProps) {
+  const webgl = useWebgl();
+  if (!webgl)
+    return (
+      <div className="scene-canvas-box">
+        <FlatLandscape theme={theme} runIds={runIds} />
+      </div>
+    );
+  return <WebglCanvas theme={theme} runIds={runIds} />;
+}
+
+function WebglCanvas({ theme, runIds }: LandscapeCanvasProps) {
   const frame = useSurfaceFrame();
   const labelLayer = useRef<HTMLDivElement>(null);
   // A 2-D start point only means something for 2-D presets; N-D views are slices.
@@ -41,35 +55,35 @@ export function LandscapeCanvas({ theme, runIds }: LandscapeCanvasProps) {
 
   return (
     <div className="scene-canvas-box">
-      <Canvas
-        className={pickable ? 'scene-canvas is-pickable' : 'scene-canvas'}
-        frameloop="demand"
-        // No tone mapping: the colormap must reach the screen as designed.
-        flat
-        dpr={[1, 2]}
-        gl={{ preserveDrawingBuffer: true, antialias: true }}
-        camera={{ fov: 40, near: 0.1, far: 400, position: [0, 9, 11] }}
-      >
-        <color attach="background" args={[theme.background]} />
-        <ambientLight intensity={AMBIENT} />
-        <directionalLight position={[-4, 10, 6]} intensity={KEY_LIGHT} />
-        <RunInvalidator />
-        <CameraRig footprint={footprint} />
-        {frame && (
-          <>
-            <LossSurface frame={frame} ink={theme.ink} onPick={pickable ? pickStart : undefined} />
-            <MinimaGlyphs frame={frame} labelLayer={labelLayer} />
-            <Trajectories frame={frame} runIds={runIds} />
-          </>
-        )}
-      </Canvas>
+      <SceneErrorBoundary>
+        <Canvas
+          className={pickable ? 'scene-canvas is-pickable' : 'scene-canvas'}
+          frameloop="demand"
+          // No tone mapping: the colormap must reach the screen as designed.
+          flat
+          dpr={[1, 2]}
+          gl={{ preserveDrawingBuffer: true, antialias: true }}
+          camera={{ fov: 40, near: 0.1, far: 400, position: [0, 9, 11] }}
+        >
+          <color attach="background" args={[theme.background]} />
+          <ambientLight intensity={AMBIENT} />
+          <directionalLight position={[-4, 10, 6]} intensity={KEY_LIGHT} />
+          <RunInvalidator />
+          <CameraRig footprint={footprint} />
+          {frame && (
+            <>
+              <LossSurface
+                frame={frame}
+                ink={theme.ink}
+                onPick={pickable ? pickStart : undefined}
+              />
+              <MinimaGlyphs frame={frame} labelLayer={labelLayer} />
+              <Trajectories frame={frame} runIds={runIds} />
+            </>
+          )}
+        </Canvas>
+      </SceneErrorBoundary>
       <div className="scene-label-layer" ref={labelLayer} />
     </div>
   );
-}
-
-/** Starts every run from the clicked point (rounded so the URL stays readable). */
-function pickStart(x: number, y: number): void {
-  const round = (v: number) => Math.round(v * 1000) / 1000;
-  patchBase({ start: [round(x), round(y)] });
 }

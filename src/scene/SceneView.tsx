@@ -5,6 +5,7 @@
  */
 import { useMemo, type CSSProperties } from 'react';
 import { useRuns, useView } from '../state/react';
+import { NoWebglNotice } from './flat/NoWebglNotice';
 import { LandscapeCanvas } from './LandscapeCanvas';
 import { Legend } from './Legend';
 import { RunResults } from './RunResults';
@@ -52,6 +53,7 @@ export function SceneView() {
       )}
       <SceneOverlay />
       <SliceNote />
+      <NoWebglNotice />
       {!side && <RunResults />}
       <Legend />
     </div>

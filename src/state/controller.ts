@@ -75,7 +75,7 @@ export class Controller {
       factory,
       {
         onMessage: (m) => this.receive(m),
-        onRestart: (reason) => runsStore.setState({ engineNotice: reason }),
+        onRestart: (reason, restarted) => this.afterEngineRestart(reason, restarted),
       },
       now,
       timing,
@@ -130,6 +130,28 @@ export class Controller {
     this.refreshSurface(state.base, sliceOf);
   }
 
+  /**
+   * The engine restarted `restarted` from step 0: drop what they had recorded (the fresh
+   * worker sends it all again) and show them as starting, so chart, path and button
+   * agree. Runs that had ended keep their finished state and buffers.
+   */
+  private afterEngineRestart(reason: string, restarted: string[]): void {
+    for (const id of restarted) {
+      const old = runBuffers.get(id);
+      if (old) runBuffers.set(id, new RunBuffer(old.capacity));
+      this.lastStatus.delete(id);
+    }
+    const again = new Set(restarted);
+    runsStore.setState((s) => ({
+      engineNotice: reason,
+      runs: s.runs.map((r) =>
+        again.has(r.id)
+          ? { ...r, state: 'starting', progress: 0, steps: 0, divergedAt: null, last: null }
+          : r,
+      ),
+    }));
+  }
+
   private refreshSurface(base: RunConfig, sliceOf: RunConfig[] | undefined): void {
     // The surface depends on the landscape alone — unless the view is framed on the runs'
     // paths (and, in N-D, sliced along them): then on every run's config.
@@ -144,8 +166,14 @@ export class Controller {
         const { type: _t, requestId: _r, ...data } = s;
         surfaceStore.setState((prev) => ({ data, version: prev.version + 1, loading: false }));
       })
-      .catch(() => {
-        if (key === this.surfaceKey) this.surfaceKey = '';
+      .catch((e: Error) => {
+        if (key !== this.surfaceKey) return;
+        this.surfaceKey = '';
+        // Never leave "Computing the surface…" up for a request that will not be answered.
+        surfaceStore.setState({ loading: false });
+        runsStore.setState({
+          engineNotice: `The landscape surface could not be computed (${e.message}).`,
+        });
       });
   }
 

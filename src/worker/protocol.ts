@@ -113,7 +113,12 @@ export type FromWorker =
       /** N-D landscapes: which slice this is and how well it holds the runs' paths. */
       slice?: SliceInfo;
     }
-  | { type: 'pong'; id: number };
+  | { type: 'pong'; id: number }
+  /**
+   * Sent before a long synchronous computation (a surface at large n): the worker cannot
+   * answer pings for about `ms`, so the watchdog should not take the silence for a hang.
+   */
+  | { type: 'busy'; requestId: number; ms: number };
 
 /** Whole budget plays in this many seconds at speed 1, whatever the batch size. */
 export const BASE_PLAY_SECONDS = 6;

@@ -28,12 +28,15 @@ export async function startPreview(): Promise<StaticServer> {
   return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }
 
-/** A headless system Chromium; Playwright gives each launch a fresh temp profile. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * A headless system Chromium; Playwright gives each launch a fresh temp profile.
+ * `extraArgs` adds flags for fault tests (e.g. `--disable-webgl`).
+ */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: findChromium(),
     headless: true,
-    args: [...playwrightArgs],
+    args: [...playwrightArgs, ...extraArgs],
   });
 }
 
