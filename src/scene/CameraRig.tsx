@@ -6,6 +6,7 @@
 import { useEffect, useRef, type ComponentRef } from 'react';
 import { useThree } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
+import { useReducedMotion } from './useReducedMotion';
 import { MOUSE, PerspectiveCamera, TOUCH, Vector3 } from 'three';
 import { useView } from '../state/react';
 
@@ -29,6 +30,8 @@ export function CameraRig({ footprint }: CameraRigProps) {
   const get = useThree((s) => s.get);
   const invalidate = useThree((s) => s.invalidate);
   const [fx, fz] = footprint;
+  // Damping keeps the camera gliding after a drag: motion the user did not ask for.
+  const reducedMotion = useReducedMotion();
 
   useEffect(() => {
     const c = controls.current;
@@ -70,7 +73,7 @@ export function CameraRig({ footprint }: CameraRigProps) {
     <OrbitControls
       ref={controls}
       makeDefault
-      enableDamping
+      enableDamping={!reducedMotion}
       enableRotate={!top}
       // Never look from below the ground: the surface is one-sided in meaning.
       maxPolarAngle={Math.PI / 2 - 0.05}
