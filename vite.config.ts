@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
@@ -54,8 +55,27 @@ const cspMeta: Plugin = {
 };
 
 // vitest/config's defineConfig is Vite's plus the `test` key, so one file serves both.
+/**
+ * precache.json: every file the build wrote (entry, lazy and worker chunks, styles,
+ * public files), for public/sw.js to cache on install.
+ */
+const precacheList: Plugin = {
+  name: 'batchscape-precache-list',
+  apply: 'build',
+  generateBundle(_options, bundle) {
+    const files = Object.keys(bundle).filter((f) => !f.endsWith('.map'));
+    // public/ is copied as is; the worker script itself is not cached by itself.
+    const publicFiles = readdirSync('public').filter((f) => f !== 'sw.js');
+    this.emitFile({
+      type: 'asset',
+      fileName: 'precache.json',
+      source: JSON.stringify([...files, ...publicFiles].sort()),
+    });
+  },
+};
+
 export default defineConfig({
-  plugins: [react(), cspMeta],
+  plugins: [react(), cspMeta, precacheList],
   // `vite preview` serves the build as a host should: with the policy as a header, which
   // also carries frame-ancestors (ignored in <meta>).
   preview: { headers: { 'Content-Security-Policy': CSP_HEADER } },

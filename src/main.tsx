@@ -32,6 +32,15 @@ setPoolFactory(() => new WorkerPool(engineWorker, WorkerPool.defaultSize()));
 // e2e harness and the browser benchmark): a shipped page exposes no globals.
 if (import.meta.env.VITE_TEST_HANDLES === '1') exposeTestHandles(controller);
 
+// Offline after the first visit (public/sw.js). The entry's hashed file name versions the
+// worker's URL, so every new build installs (and precaches) afresh.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const build = new URL(import.meta.url).pathname.split('/').pop() ?? '';
+  void navigator.serviceWorker
+    .register(`${import.meta.env.BASE_URL}sw.js?build=${encodeURIComponent(build)}`)
+    .catch(() => {});
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ControllerContext.Provider value={controller}>

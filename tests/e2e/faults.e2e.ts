@@ -134,3 +134,25 @@ describe('WebGL context lost and restored', () => {
     expect(errors.filter((e) => !/context lost/i.test(e))).toEqual([]);
   });
 });
+
+describe('offline', () => {
+  it('works with the network off after one visit (service worker)', async () => {
+    const { page, errors } = await newPage(await browserWith());
+    await page.goto(inject('baseUrl') + '?ep=5');
+    await page.waitForSelector('[data-testid="scene"] canvas');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.context().setOffline(true);
+    // A fresh load (a different query, so nothing comes from the memory cache).
+    await page.goto(inject('baseUrl') + '?ep=5&b=32');
+    await page.waitForSelector('[data-testid="scene"] canvas');
+    await allEnded(page);
+    const runs = await page.evaluate(() => window.__batchscape.runsStore.getState().runs);
+    expect(runs.every((r) => r.steps > 0)).toBe(true);
+    // The science views' chunks and pool workers load offline too.
+    await page.click('[role="tab"]:has-text("Keskar")');
+    await page.waitForSelector('[data-testid="view-keskar"]');
+    expect(errors).toEqual([]);
+  });
+});
