@@ -79,6 +79,7 @@ export default defineConfig(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   { files: ['src/worker/**/*.ts'], languageOptions: { globals: { ...globals.worker } } },
+  { files: ['public/sw.js'], languageOptions: { globals: { ...globals.serviceworker } } },
 
   // Node-side code: CLI, configs, scripts, tests, benchmarks.
   {

@@ -6,9 +6,8 @@
  *     being drawable (median of 20 changes): goal ≤ 3.
  * Software WebGL here: absolute milliseconds mean little, the ratio is the figure.
  */
-import { build } from 'vite';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchBrowser, repoRoot, startPreview } from '../tests/e2e/harness';
+import { buildForTests, launchBrowser, startPreview } from '../tests/e2e/harness';
 
 interface Handle {
   controller: { setSpeed(m: number): void; reset(): void; restarts: number };
@@ -54,10 +53,7 @@ async function scriptPerFrame(
 }
 
 async function main(): Promise<void> {
-  if (process.env.BENCH_SKIP_BUILD !== '1') {
-    process.env.NODE_ENV = 'production';
-    await build({ root: repoRoot, logLevel: 'warn' });
-  }
+  if (process.env.BENCH_SKIP_BUILD !== '1') await buildForTests();
   const server = await startPreview();
   const browser = await launchBrowser();
   try {

@@ -1,22 +1,18 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Controller } from './state/controller';
-import { configStore, runSpecs } from './state/configStore';
-import { engineConfig } from './state/controller';
-import { runBuffers } from './state/buffers';
-import { runsStore } from './state/runsStore';
-import { hashFloat32 } from './engine/hash';
+import { configStore } from './state/configStore';
 import { WorkerPool } from './state/pool';
-import { ensembleStore, setPoolFactory } from './state/ensembleStore';
+import { setPoolFactory } from './state/ensembleStore';
 import { viewStore } from './state/viewStore';
-import { surfaceStore } from './state/surfaceStore';
-import { sceneStats } from './scene/sceneStats';
+import { runsStore } from './state/runsStore';
 import { decodeUrl } from './state/url';
 import { decodeViewParams } from './state/viewParams';
 import { viewParamsStore } from './state/viewParamsStore';
 import { ControllerContext } from './ui/controllerContext';
 import { decodeEmbedOptions } from './embed/options';
 import { setPoolPaused } from './state/ensembleStore';
+import { exposeTestHandles } from './testHandles';
 import './ui/theme.css';
 // After the theme: its small-screen rules override the desktop grid at equal specificity.
 import './ui/small-screen.css';
@@ -53,43 +49,18 @@ if (!embed.enabled) controller.init();
 // Ensembles get their own workers (created on first use), so live runs never wait on them.
 setPoolFactory(() => new WorkerPool(engineWorker, embed.enabled ? 1 : WorkerPool.defaultSize()));
 
-// A handle for end-to-end tests and curious users: the exact engine configs and a
-// fingerprint of each run's recorded trajectory (compared with the CLI's).
-(window as unknown as { __batchscape: unknown }).__batchscape = {
-  controller,
-  configStore,
-  viewStore,
-  runsStore,
-  engineConfigs: () => runSpecs(configStore.getState()).map(engineConfig),
-  trajectoryHash: (runId: string) => {
-    const b = runBuffers.get(runId);
-    return b ? hashFloat32(b.positions, b.count * 2) : null;
-  },
-  pointCount: (runId: string) => runBuffers.get(runId)?.count ?? 0,
-  /** Network lab: hash of a finished run's full-state trajectory (the CLI's trajectory[].w). */
-  netTrajectoryHash: (runId: string) => runBuffers.get(runId)?.netHash ?? null,
-  /** Steps of a run's full-split measurements (the metric schedule, as received). */
-  metricSteps: (runId: string) => [...(runBuffers.get(runId)?.metricSteps ?? [])],
-  /** Steps of a run's recorded trajectory points. */
-  pointSteps: (runId: string) => {
-    const b = runBuffers.get(runId);
-    return b ? Array.from(b.steps.subarray(0, b.count)) : [];
-  },
-  surfaceStore,
-  /** A run's last recorded point in scene coordinates (the head of its path). */
-  head: (runId: string) => runBuffers.get(runId)?.head() ?? null,
-  /** A run's recorded points in scene coordinates, as [x, y] pairs. */
-  path: (runId: string) => {
-    const b = runBuffers.get(runId);
-    return b
-      ? Array.from({ length: b.count }, (_, i) => [b.positions[2 * i]!, b.positions[2 * i + 1]!])
-      : [];
-  },
-  /** Visible start markers, per canvas. */
-  startMarkers: () => [...sceneStats.startMarkers.values()],
-  ensembleStore,
-  viewParamsStore,
-};
+// Test handles on window, only in builds made for tests (VITE_TEST_HANDLES=1, set by the
+// e2e harness and the browser benchmark): a shipped page exposes no globals.
+if (import.meta.env.VITE_TEST_HANDLES === '1') exposeTestHandles(controller);
+
+// Offline after the first visit (public/sw.js). The entry's hashed file name versions the
+// worker's URL, so every new build installs (and precaches) afresh.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const build = new URL(import.meta.url).pathname.split('/').pop() ?? '';
+  void navigator.serviceWorker
+    .register(`${import.meta.env.BASE_URL}sw.js?build=${encodeURIComponent(build)}`)
+    .catch(() => {});
+}
 
 const handles = (window as unknown as { __batchscape: Record<string, unknown> }).__batchscape;
 const render = (node: ReactNode) =>

@@ -9,6 +9,7 @@
 import { useEffect, useMemo, useRef, type ComponentRef } from 'react';
 import { useThree } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
+import { useReducedMotion } from './useReducedMotion';
 import { MOUSE, PerspectiveCamera, TOUCH } from 'three';
 import { useView } from '../state/react';
 import { frameCamera, frameWindow, framingPoints, type SceneInsets, type Vec3 } from './framing';
@@ -63,6 +64,9 @@ export function CameraRig({ frame, footprint, insets = NO_INSETS }: CameraRigPro
     moved.current = false;
   }, [mode, resets]);
 
+  // Damping keeps the camera gliding after a drag: motion the user did not ask for.
+  const reducedMotion = useReducedMotion();
+
   useEffect(() => {
     if (!(camera instanceof PerspectiveCamera) || width <= 0 || height <= 0) return;
     if (moved.current) return;
@@ -94,7 +98,7 @@ export function CameraRig({ frame, footprint, insets = NO_INSETS }: CameraRigPro
     <OrbitControls
       ref={controls}
       makeDefault
-      enableDamping
+      enableDamping={!reducedMotion}
       enableRotate={!top}
       onStart={() => {
         interacting.current = true;

@@ -9,15 +9,18 @@ import { Canvas } from '@react-three/fiber';
 import { useConfig } from '../state/react';
 import { CameraRig } from './CameraRig';
 import type { SceneInsets } from './framing';
+import { FlatLandscape } from './flat/FlatLandscape';
 import { LossSurface } from './LossSurface';
 import { MinimaGlyphs } from './MinimaGlyphs';
 import { Placeholder } from './Placeholder';
 import { RunInvalidator } from './RunInvalidator';
+import { SceneErrorBoundary } from './SceneErrorBoundary';
 import { CursorMarker, pickStart, useStartCursor } from './StartCursor';
 import { Trajectories } from './Trajectories';
 import { WORLD_EXTENT, WORLD_HEIGHT } from './surfaceFrame';
 import type { SceneTheme } from './useSceneTheme';
 import { useSurfaceFrame } from './useSurfaceFrame';
+import { useWebgl } from './webgl';
 
 /**
  * three's Lambert BRDF divides by π, so light intensities are given in multiples of π:
@@ -36,7 +39,18 @@ export interface LandscapeCanvasProps {
   insets?: SceneInsets;
 }
 
-export function LandscapeCanvas({ theme, runIds, describedBy, insets }: LandscapeCanvasProps) {
+export function LandscapeCanvas(props: LandscapeCanvasProps) {
+  const webgl = useWebgl();
+  if (!webgl)
+    return (
+      <div className="scene-canvas-box">
+        <FlatLandscape theme={props.theme} runIds={props.runIds} />
+      </div>
+    );
+  return <WebglCanvas {...props} />;
+}
+
+function WebglCanvas({ theme, runIds, describedBy, insets }: LandscapeCanvasProps) {
   const frame = useSurfaceFrame();
   const labelLayer = useRef<HTMLDivElement>(null);
   // A 2-D start point only means something for 2-D presets; N-D views are slices.
@@ -66,31 +80,37 @@ export function LandscapeCanvas({ theme, runIds, describedBy, insets }: Landscap
       onFocus={cursor.onFocus}
       onBlur={cursor.onBlur}
     >
-      <Canvas
-        className={pickable ? 'scene-canvas is-pickable' : 'scene-canvas'}
-        frameloop="demand"
-        // No tone mapping: the colormap must reach the screen as designed.
-        flat
-        dpr={[1, 2]}
-        gl={{ preserveDrawingBuffer: true, antialias: true }}
-        camera={{ fov: 40, near: 0.1, far: 400, position: [0, 9, 11] }}
-      >
-        <color attach="background" args={[theme.background]} />
-        <ambientLight intensity={AMBIENT} />
-        <directionalLight position={[-4, 10, 6]} intensity={KEY_LIGHT} />
-        <RunInvalidator />
-        <CameraRig frame={frame} footprint={footprint} insets={insets} />
-        {frame ? (
-          <>
-            <LossSurface frame={frame} ink={theme.ink} onPick={pickable ? pickStart : undefined} />
-            <MinimaGlyphs frame={frame} labelLayer={labelLayer} />
-            <Trajectories frame={frame} runIds={runIds} />
-            {cursor.at && <CursorMarker frame={frame} at={cursor.at} />}
-          </>
-        ) : (
-          <Placeholder footprint={footprint} height={WORLD_HEIGHT} ink={theme.ink} />
-        )}
-      </Canvas>
+      <SceneErrorBoundary>
+        <Canvas
+          className={pickable ? 'scene-canvas is-pickable' : 'scene-canvas'}
+          frameloop="demand"
+          // No tone mapping: the colormap must reach the screen as designed.
+          flat
+          dpr={[1, 2]}
+          gl={{ preserveDrawingBuffer: true, antialias: true }}
+          camera={{ fov: 40, near: 0.1, far: 400, position: [0, 9, 11] }}
+        >
+          <color attach="background" args={[theme.background]} />
+          <ambientLight intensity={AMBIENT} />
+          <directionalLight position={[-4, 10, 6]} intensity={KEY_LIGHT} />
+          <RunInvalidator />
+          <CameraRig frame={frame} footprint={footprint} insets={insets} />
+          {frame ? (
+            <>
+              <LossSurface
+                frame={frame}
+                ink={theme.ink}
+                onPick={pickable ? pickStart : undefined}
+              />
+              <MinimaGlyphs frame={frame} labelLayer={labelLayer} />
+              <Trajectories frame={frame} runIds={runIds} />
+              {cursor.at && <CursorMarker frame={frame} at={cursor.at} />}
+            </>
+          ) : (
+            <Placeholder footprint={footprint} height={WORLD_HEIGHT} ink={theme.ink} />
+          )}
+        </Canvas>
+      </SceneErrorBoundary>
       <div className="scene-label-layer" ref={labelLayer} />
       <p className="visually-hidden" aria-live="polite">
         {cursor.message}

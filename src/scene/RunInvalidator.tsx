@@ -3,6 +3,8 @@
  * idle. Streamed points arrive in non-reactive buffers, so while any run is live this
  * polls their versions once per animation frame (a few number compares) and asks for a
  * render only when something was appended. Idle ⇒ no polling and no rendering.
+ * A restored WebGL context (after the browser dropped it: GPU reset, too many contexts)
+ * starts blank, and on demand nothing else would redraw it, so that asks for a frame too.
  */
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
@@ -11,8 +13,16 @@ import { useRuns } from '../state/react';
 
 export function RunInvalidator() {
   const invalidate = useThree((s) => s.invalidate);
+  const canvas = useThree((s) => s.gl.domElement);
   const runs = useRuns((s) => s.runs);
   const live = runs.some((r) => r.state === 'running' || r.state === 'starting');
+
+  useEffect(() => {
+    // three re-creates its GL state in its own listener (registered first); draw after it.
+    const restored = () => invalidate();
+    canvas.addEventListener('webglcontextrestored', restored);
+    return () => canvas.removeEventListener('webglcontextrestored', restored);
+  }, [canvas, invalidate]);
 
   // Status changes (restart, done, paused, a single step) also need a frame.
   useEffect(() => invalidate(), [runs, invalidate]);

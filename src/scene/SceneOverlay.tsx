@@ -8,6 +8,7 @@
 import { useId, type ReactNode } from 'react';
 import { useConfig, useRuns, useSurface, useView } from '../state/react';
 import { setView, viewStore, type SurfaceMode } from '../state/viewStore';
+import { useWebgl } from './webgl';
 
 const SURFACE_OPTIONS: { value: SurfaceMode; label: string; tip: string }[] = [
   { value: 'train', label: 'Train', tip: 'The training loss surface: what the optimizer sees.' },
@@ -54,33 +55,39 @@ function ViewControls() {
   const surfaceId = useId();
   const heightId = useId();
   const top = camera === 'top';
+  // Without WebGL the map is always flat: camera and height controls would do nothing.
+  const webgl = useWebgl();
   return (
     <>
-      <div className="scene-segmented" role="group" aria-label="Camera">
-        <button
-          type="button"
-          aria-pressed={!top}
-          title="Orbit the surface in 3-D (drag to rotate, scroll to zoom)"
-          onClick={() => setView({ camera: '3d' })}
-        >
-          3-D
-        </button>
-        <button
-          type="button"
-          aria-pressed={top}
-          title="Look straight down: a contour map of the surface"
-          onClick={() => setView({ camera: 'top' })}
-        >
-          Top
-        </button>
-      </div>
-      <button
-        type="button"
-        title="Put the camera back where it started"
-        onClick={() => setView({ cameraResets: viewStore.getState().cameraResets + 1 })}
-      >
-        Reset camera
-      </button>
+      {webgl && (
+        <>
+          <div className="scene-segmented" role="group" aria-label="Camera">
+            <button
+              type="button"
+              aria-pressed={!top}
+              title="Orbit the surface in 3-D (drag to rotate, scroll to zoom)"
+              onClick={() => setView({ camera: '3d' })}
+            >
+              3-D
+            </button>
+            <button
+              type="button"
+              aria-pressed={top}
+              title="Look straight down: a contour map of the surface"
+              onClick={() => setView({ camera: 'top' })}
+            >
+              Top
+            </button>
+          </div>
+          <button
+            type="button"
+            title="Put the camera back where it started"
+            onClick={() => setView({ cameraResets: viewStore.getState().cameraResets + 1 })}
+          >
+            Reset camera
+          </button>
+        </>
+      )}
       <label
         className="scene-field"
         htmlFor={surfaceId}

@@ -16,6 +16,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useRuns, useView } from '../state/react';
+import { NoWebglNotice } from './flat/NoWebglNotice';
 import { LandscapeCanvas } from './LandscapeCanvas';
 import { Legend } from './Legend';
 import { RunResults } from './RunResults';
@@ -91,6 +92,7 @@ export function SceneView({ compact = false, actions, results = true }: SceneVie
         <Legend defaultOpen={!compact && !side} />
         <PreviewNote />
         <SliceNote />
+        <NoWebglNotice />
         <StartHint />
       </div>
       <SceneDescription id={descId} />

@@ -16,9 +16,17 @@ export interface WorkerLike {
 
 export interface ClientHandlers {
   onMessage(msg: FromWorker): void;
-  /** The worker was replaced; `reason` is shown to the user. */
-  onRestart(reason: string): void;
+  /**
+   * The worker was replaced; `reason` is shown to the user. `restarted` names the runs
+   * started again from step 0 (runs that had already ended are left as they were).
+   */
+  onRestart(reason: string, restarted: string[]): void;
 }
+
+type SurfaceRequest = Extract<ToWorker, { type: 'surface' }>;
+
+/** A surface request re-sent this many times after restarts is given up (it kills the worker). */
+const SURFACE_TRIES = 3;
 
 type SurfaceReply = Extract<FromWorker, { type: 'surface' }>;
 
@@ -33,12 +41,19 @@ export class EngineClient {
   private worker: WorkerLike;
   private readonly active = new Map<
     string,
-    { config: unknown; paused: boolean; sliceOf?: unknown[] }
+    { config: unknown; paused: boolean; sliceOf?: unknown[]; ended: boolean }
   >();
   private readonly surfaceWaiters = new Map<
     number,
-    { resolve: (s: SurfaceReply) => void; reject: (e: Error) => void }
+    {
+      request: SurfaceRequest;
+      tries: number;
+      resolve: (s: SurfaceReply) => void;
+      reject: (e: Error) => void;
+    }
   >();
+  /** The worker said it is busy until then (a long surface): silence is expected. */
+  private busyUntil = 0;
   private nextRequest = 1;
   private nextPing = 1;
   private lastPong = 0;
@@ -76,7 +91,7 @@ export class EngineClient {
       // queued behind it): that is no evidence against the worker, so start over.
       if (now - lastCheck > pingMs + hangMs / 2) this.lastPong = now;
       lastCheck = now;
-      if (now - this.lastPong > hangMs) {
+      if (now - this.lastPong > hangMs && now > this.busyUntil) {
         this.restart('The engine stopped responding; it was restarted.');
         return;
       }
@@ -90,18 +105,33 @@ export class EngineClient {
     this.worker.terminate();
   }
 
+  /**
+   * A fresh worker, brought back to where the page is: unfinished runs start again from
+   * step 0 (deterministic, so they retrace the same path); runs that had ended stay ended;
+   * surface requests in flight are sent again, unless one has already taken the worker
+   * down SURFACE_TRIES times.
+   */
   private restart(reason: string): void {
     this.worker.onmessage = null;
     this.worker.onerror = null;
     this.worker.terminate();
     this.worker = this.spawn();
+    this.busyUntil = 0;
     this.post({ type: 'speed', multiplier: this.speed });
     if (this.netSetting) this.post({ type: 'net-slice', ...this.netSetting });
-    for (const [runId, r] of this.active)
+    const restarted: string[] = [];
+    for (const [runId, r] of this.active) {
+      if (r.ended) continue;
+      restarted.push(runId);
       this.post({ type: 'start', runId, config: r.config, paused: r.paused, sliceOf: r.sliceOf });
-    for (const [, w] of this.surfaceWaiters) w.reject(new Error('engine restarted'));
-    this.surfaceWaiters.clear();
-    this.handlers.onRestart(reason);
+    }
+    for (const [id, w] of this.surfaceWaiters) {
+      if (++w.tries >= SURFACE_TRIES) {
+        this.surfaceWaiters.delete(id);
+        w.reject(new Error('engine restarted'));
+      } else this.post(w.request);
+    }
+    this.handlers.onRestart(reason, restarted);
   }
 
   private post(msg: ToWorker): void {
@@ -110,8 +140,14 @@ export class EngineClient {
 
   private receive(msg: FromWorker): void {
     this.lastPong = this.now();
+    if (msg.type === 'busy') {
+      // Generous: the estimate is from a few samples, and the page may be busy too.
+      this.busyUntil = Math.max(this.busyUntil, this.now() + 3 * msg.ms + this.timing.hangMs);
+      return;
+    }
     // Request 0: the network lab's slice surfaces, which the worker sends unasked.
     if (msg.type === 'surface' && msg.requestId !== 0) {
+      this.busyUntil = 0;
       const w = this.surfaceWaiters.get(msg.requestId);
       this.surfaceWaiters.delete(msg.requestId);
       w?.resolve(msg);
@@ -127,8 +163,11 @@ export class EngineClient {
       if (!this.active.has(msg.runId)) return; // a stale frame of a run already replaced
       this.handlers.onMessage(msg);
       this.post({ type: 'ack', runId: msg.runId, seq: msg.seq });
-      if (msg.state !== 'running' && msg.state !== 'paused')
-        this.active.get(msg.runId)!.paused = true;
+      if (msg.state !== 'running' && msg.state !== 'paused') {
+        const r = this.active.get(msg.runId)!;
+        r.paused = true;
+        r.ended = true;
+      }
       return;
     }
     this.handlers.onMessage(msg);
@@ -136,7 +175,7 @@ export class EngineClient {
 
   /** `sliceOf`: for N-D landscapes, the compared runs' configs that define the slice. */
   start(runId: string, config: unknown, paused = false, sliceOf?: unknown[]): void {
-    this.active.set(runId, { config, paused, sliceOf });
+    this.active.set(runId, { config, paused, sliceOf, ended: false });
     this.post({ type: 'start', runId, config, paused, sliceOf });
   }
 
@@ -178,9 +217,10 @@ export class EngineClient {
     opts: { box?: { lo: number[]; hi: number[] }; sliceOf?: unknown[] } = {},
   ): Promise<SurfaceReply> {
     const requestId = this.nextRequest++;
+    const request: SurfaceRequest = { type: 'surface', requestId, config, res, ...opts };
     return new Promise((resolve, reject) => {
-      this.surfaceWaiters.set(requestId, { resolve, reject });
-      this.post({ type: 'surface', requestId, config, res, ...opts });
+      this.surfaceWaiters.set(requestId, { request, tries: 0, resolve, reject });
+      this.post(request);
     });
   }
 }

@@ -13,10 +13,13 @@ import { Runner } from '../worker/runner';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 
 /** The real runner in-process, behind the Worker interface (messages async, as in a browser). */
-/** `answer`: handles only that many messages, then hangs (a worker that stops mid-run). */
+/**
+ * `answer`: handles only that many messages, then hangs (a worker that stops mid-run);
+ * `ignore`: messages it never answers.
+ */
 function inProcessWorker(
   log: ToWorker[],
-  opts: { silent?: boolean; answer?: number } = {},
+  opts: { silent?: boolean; answer?: number; ignore?: (m: ToWorker) => boolean } = {},
 ): WorkerLike {
   let handled = 0;
   const w: WorkerLike = {
@@ -25,7 +28,7 @@ function inProcessWorker(
     terminate: () => void (w.onmessage = null),
     postMessage: (msg) => {
       log.push(msg);
-      if (opts.silent || handled++ >= (opts.answer ?? Infinity)) return;
+      if (opts.silent || opts.ignore?.(msg) || handled++ >= (opts.answer ?? Infinity)) return;
       queueMicrotask(() => runner.handle(structuredClone(msg)));
     },
   };
@@ -196,5 +199,108 @@ describe('Controller', () => {
     expect(points(rp)).toBeGreaterThanOrEqual(0.7 * budget);
     expect(points(sf)).toBeLessThanOrEqual(METRIC_POINTS + 2);
     expect(points(sf)).toBeGreaterThanOrEqual(0.7 * METRIC_POINTS);
+  });
+
+  describe('after an engine restart', () => {
+    const ended = () => runsStore.getState().runs.every((r) => r.state === 'done');
+    /** A controller whose first worker can be crashed on demand (as `onerror` reports it). */
+    function crashable(opts: { ignoreFirst?: (m: ToWorker) => boolean } = {}) {
+      const workers: WorkerLike[] = [];
+      const log: ToWorker[] = [];
+      controller = new Controller(
+        () => {
+          const w = inProcessWorker(log, workers.length === 0 ? { ignore: opts.ignoreFirst } : {});
+          workers.push(w);
+          return w;
+        },
+        () => performance.now(),
+        { pingMs: 20, hangMs: 150 },
+      );
+      const crash = () => workers[0]!.onerror?.({ message: 'boom' });
+      return { workers, log, crash };
+    }
+
+    it('keeps finished runs finished, with their buffers as they were', async () => {
+      configStore.setState(initialConfigState('bowl'));
+      const { workers, crash } = crashable();
+      controller!.setSpeed(50);
+      controller!.init();
+      await until(ended);
+      const counts = ['run0', 'run1'].map((id) => runBuffers.get(id)?.count);
+      const buffers = ['run0', 'run1'].map((id) => runBuffers.get(id));
+      crash();
+      expect(workers).toHaveLength(2);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(runsStore.getState().engineNotice).toMatch(/boom/);
+      expect(ended()).toBe(true);
+      expect(['run0', 'run1'].map((id) => runBuffers.get(id))).toEqual(buffers);
+      expect(['run0', 'run1'].map((id) => runBuffers.get(id)?.count)).toEqual(counts);
+    });
+
+    it('restarts unfinished runs from step 0 with empty buffers: the same points as an undisturbed run', async () => {
+      configStore.setState(initialConfigState('bowl'));
+      const undisturbed = crashable();
+      controller!.setSpeed(20);
+      controller!.init();
+      await until(ended);
+      const want = runBuffers.get('run0')!.count;
+      const wantHash = runBuffers.get('run0')!.positions.slice(0, want * 2);
+      controller!.dispose();
+      expect(undisturbed.workers).toHaveLength(1);
+
+      const { crash } = crashable();
+      controller!.setSpeed(20);
+      controller!.init();
+      await until(() => (runBuffers.get('run0')?.count ?? 0) > 0);
+      crash();
+      const r0 = runsStore.getState().runs[0]!;
+      expect([r0.state, r0.steps, runBuffers.get('run0')!.count]).toEqual(['starting', 0, 0]);
+      await until(ended);
+      expect(runBuffers.get('run0')!.count).toBe(want);
+      expect(runBuffers.get('run0')!.positions.slice(0, want * 2)).toEqual(wantHash);
+    });
+
+    it('sends a pending surface request again, so the surface still arrives', async () => {
+      configStore.setState(initialConfigState('bowl'));
+      surfaceStore.setState({ data: null, loading: true });
+      const { log, crash } = crashable({ ignoreFirst: (m) => m.type === 'surface' });
+      controller!.init();
+      await new Promise((r) => setTimeout(r, 30));
+      expect(surfaceStore.getState().data).toBeNull();
+      crash();
+      await until(() => surfaceStore.getState().data !== null);
+      expect(surfaceStore.getState().loading).toBe(false);
+      const ids = log.filter((m) => m.type === 'surface').map((m) => m.requestId);
+      expect(ids).toHaveLength(2);
+      expect(ids[1]).toBe(ids[0]);
+    });
+  });
+
+  it('does not take a worker computing a long surface for a hung one', async () => {
+    configStore.setState(initialConfigState('bowl'));
+    let spawned = 0;
+    const w: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      terminate: () => {},
+      postMessage: (msg) => {
+        // Answers nothing but one 'busy' for the surface: 600 ms of silence, hang limit 150.
+        if (msg.type === 'surface')
+          setTimeout(
+            () => w.onmessage?.({ data: { type: 'busy', requestId: msg.requestId, ms: 200 } }),
+            0,
+          );
+      },
+    };
+    controller = new Controller(
+      () => (spawned++ === 0 ? w : inProcessWorker([])),
+      () => performance.now(),
+      { pingMs: 20, hangMs: 150 },
+    );
+    controller.init();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(spawned).toBe(1);
+    // …but it is replaced once the announced time (with its margin) has run out.
+    await until(() => spawned === 2, 3000);
   });
 });

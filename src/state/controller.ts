@@ -90,7 +90,7 @@ export class Controller {
       factory,
       {
         onMessage: (m) => this.receive(m),
-        onRestart: (reason) => this.engineRestarted(reason),
+        onRestart: (reason, restarted) => this.afterEngineRestart(reason, restarted),
       },
       now,
       timing,
@@ -168,16 +168,25 @@ export class Controller {
   }
 
   /**
-   * The client replaced a hung or crashed worker and started the same runs afresh: they
-   * are recorded again from their start, so their old points are dropped (else a run's
-   * first steps would stand in its buffer twice).
+   * The engine restarted `restarted` from step 0: drop what they had recorded (the fresh
+   * worker sends it all again) and show them as starting, so chart, path and button
+   * agree. Runs that had ended keep their finished state and buffers.
    */
-  private engineRestarted(reason: string): void {
-    for (const s of this.specs) {
-      const old = runBuffers.get(s.id);
-      if (old) runBuffers.set(s.id, new RunBuffer(old.capacity));
+  private afterEngineRestart(reason: string, restarted: string[]): void {
+    for (const id of restarted) {
+      const old = runBuffers.get(id);
+      if (old) runBuffers.set(id, new RunBuffer(old.capacity));
+      this.lastStatus.delete(id);
     }
-    runsStore.setState({ engineNotice: reason });
+    const again = new Set(restarted);
+    runsStore.setState((s) => ({
+      engineNotice: reason,
+      runs: s.runs.map((r) =>
+        again.has(r.id)
+          ? { ...r, state: 'starting', progress: 0, steps: 0, divergedAt: null, last: null }
+          : r,
+      ),
+    }));
   }
 
   private refreshSurface(base: RunConfig, sliceOf: RunConfig[] | undefined): void {
@@ -205,12 +214,14 @@ export class Controller {
     if (!surfaceStore.getState().data) show(PREVIEW_RES).catch(() => {});
     show(SURFACE_RES).catch((e: Error) => {
       if (key !== this.surfaceKey) return;
+      // Asked again on the next change. The client already re-sent it after engine
+      // restarts; never leave "Computing the surface…" up for a request nobody answers.
       this.surfaceKey = '';
-      // A restarted engine dropped the request: ask the new one, or the surface would
-      // say "Computing…" for ever.
-      if (e.message === 'engine restarted') return this.refreshSurface(base, sliceOf);
-      // Asked again on the next change; meanwhile the figure says it has only the preview.
-      if (surfaceStore.getState().preview) surfaceStore.setState({ loading: false });
+      surfaceStore.setState({ loading: false });
+      if (!surfaceStore.getState().preview)
+        runsStore.setState({
+          engineNotice: `The landscape surface could not be computed (${e.message}).`,
+        });
     });
   }
 

@@ -55,10 +55,14 @@ export class WorkerPool {
     for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
   }
 
-  /** Browser default: one worker per core but one (the UI and the live runs need it). */
+  /**
+   * Browser default: every core on a machine with few (a science view computing leaves
+   * the page idle, and on 2 cores "all but one" would halve the speed); one spare core on
+   * bigger machines, for the UI and any live runs.
+   */
   static defaultSize(): number {
     const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-    return Math.max(1, cores - 1);
+    return cores <= 4 ? cores : cores - 1;
   }
 
   private spawn(): Slot {

@@ -128,7 +128,12 @@ export type FromWorker =
   | ({ type: 'net-data'; runId: string } & NetData)
   /** Network lab: a run's decision boundary at its current weights (throttled). */
   | ({ type: 'net-boundary'; runId: string } & NetBoundary)
-  | { type: 'pong'; id: number };
+  | { type: 'pong'; id: number }
+  /**
+   * Sent before a long synchronous computation (a surface at large n): the worker cannot
+   * answer pings for about `ms`, so the watchdog should not take the silence for a hang.
+   */
+  | { type: 'busy'; requestId: number; ms: number };
 
 /** Whole budget plays in this many seconds at speed 1, whatever the batch size. */
 export const BASE_PLAY_SECONDS = 6;

@@ -132,7 +132,7 @@ export class Runner {
         return this.wake();
       }
       case 'surface': {
-        const reply = surfaceReply(msg);
+        const reply = surfaceReply(msg, (m) => this.endpoint.post(m));
         return this.endpoint.post(reply.message, reply.transfer);
       }
       case 'job':

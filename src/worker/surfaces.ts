@@ -49,13 +49,42 @@ export function startXY(run: Run, sliceOf?: readonly unknown[]): [number, number
   return [q.a, q.b];
 }
 
+/** Below this estimated compute time the watchdog needs no warning. */
+const BUSY_WARN_MS = 250;
+
+/**
+ * Expected time of a res × res surface (train and test): a few sample evaluations timed
+ * until ~2 ms have passed, scaled to the grid. Cheap next to the grid itself.
+ */
+function estimateSurfaceMs(
+  objective: ReturnType<typeof buildObjective>,
+  res: number,
+  now: () => number,
+): number {
+  const w = new Float64Array(objective.dim);
+  const t0 = now();
+  let evals = 0;
+  do {
+    objective.fullLossGrad(w, 'train', null);
+    evals++;
+  } while (now() - t0 < 2 && evals < 64);
+  return ((now() - t0) / evals) * res * res * 2;
+}
+
 export function computeSurface(
   config: RunConfig,
   res: number,
   box?: { lo: number[]; hi: number[] },
   sliceOf?: readonly unknown[],
+  /** Told the expected compute time before a long grid starts (see 'busy'). */
+  onLong?: (ms: number) => void,
+  now: () => number = () => performance.now(),
 ) {
   const objective = buildObjective(config);
+  if (onLong) {
+    const ms = estimateSurfaceMs(objective, res, now);
+    if (ms > BUSY_WARN_MS) onLong(ms);
+  }
   const nd = objective.dim !== 2;
   const fitted = sliceOf && sliceOf.length > 0;
   // N-D: always a slice; 2-D: only the box around the paths, when asked to fit them.
@@ -103,7 +132,10 @@ export function computeSurface(
 }
 
 /** The answer to a surface request: the surface (its grids transferred) or an error. */
-export function surfaceReply(msg: Extract<ToWorker, { type: 'surface' }>): {
+export function surfaceReply(
+  msg: Extract<ToWorker, { type: 'surface' }>,
+  post?: (m: FromWorker) => void,
+): {
   message: FromWorker;
   transfer?: ArrayBuffer[];
 } {
@@ -113,7 +145,10 @@ export function surfaceReply(msg: Extract<ToWorker, { type: 'surface' }>): {
     return { message: { type: 'error', requestId: msg.requestId, message, errors: r.errors } };
   }
   try {
-    const s = computeSurface(r.config, msg.res, msg.box, msg.sliceOf);
+    const busy = post
+      ? (ms: number) => post({ type: 'busy', requestId: msg.requestId, ms })
+      : undefined;
+    const s = computeSurface(r.config, msg.res, msg.box, msg.sliceOf, busy);
     return {
       message: { type: 'surface', requestId: msg.requestId, ...s },
       transfer: [s.train.buffer as ArrayBuffer, s.test.buffer as ArrayBuffer],

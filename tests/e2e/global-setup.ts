@@ -2,8 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { build } from 'vite';
-import { repoRoot, startPreview } from './harness';
+import { buildForTests, repoRoot, startPreview } from './harness';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,20 +11,8 @@ declare module 'vitest' {
   }
 }
 
-async function buildProduction(): Promise<void> {
-  // Vitest sets NODE_ENV=test and Vite would bake that in (shipping React's dev build);
-  // e2e should exercise the same bundle as `npm run build`.
-  const previous = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ root: repoRoot, mode: 'production', logLevel: 'warn' });
-  } finally {
-    process.env.NODE_ENV = previous;
-  }
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (process.env.E2E_SKIP_BUILD !== '1') await buildProduction();
+  if (process.env.E2E_SKIP_BUILD !== '1') await buildForTests();
   else if (!existsSync(resolve(repoRoot, 'dist/index.html')))
     throw new Error('E2E_SKIP_BUILD=1 but dist/index.html is missing: run `npm run build` first.');
   else console.log('[e2e] E2E_SKIP_BUILD=1: serving the existing dist/');

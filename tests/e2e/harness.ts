@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { preview } from 'vite';
+import { build, preview } from 'vite';
 import { findChromium, playwrightArgs } from '../../scripts/find-chromium.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -14,6 +14,24 @@ const screensDir = resolve(repoRoot, 'test-results/screens');
 export interface StaticServer {
   url: string;
   close(): Promise<void>;
+}
+
+/**
+ * The production bundle with the test handles on (`window.__batchscape`, VITE_TEST_HANDLES):
+ * what users get plus the globals tests read. Vitest sets NODE_ENV=test and Vite would bake
+ * that in (shipping React's dev build), so it is production for the build.
+ */
+export async function buildForTests(): Promise<void> {
+  const previous = { node: process.env.NODE_ENV, handles: process.env.VITE_TEST_HANDLES };
+  process.env.NODE_ENV = 'production';
+  process.env.VITE_TEST_HANDLES = '1';
+  try {
+    await build({ root: repoRoot, mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = previous.node;
+    process.env.VITE_TEST_HANDLES = previous.handles;
+    if (previous.handles === undefined) delete process.env.VITE_TEST_HANDLES;
+  }
 }
 
 /** Serves the built dist/ on a free port (what users get, not the dev server). */
@@ -28,12 +46,15 @@ export async function startPreview(): Promise<StaticServer> {
   return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }
 
-/** A headless system Chromium; Playwright gives each launch a fresh temp profile. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * A headless system Chromium; Playwright gives each launch a fresh temp profile.
+ * `extraArgs` adds flags for fault tests (e.g. `--disable-webgl`).
+ */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: findChromium(),
     headless: true,
-    args: [...playwrightArgs],
+    args: [...playwrightArgs, ...extraArgs],
   });
 }
 
