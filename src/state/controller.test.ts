@@ -268,11 +268,14 @@ describe('Controller', () => {
       await new Promise((r) => setTimeout(r, 30));
       expect(surfaceStore.getState().data).toBeNull();
       crash();
-      await until(() => surfaceStore.getState().data !== null);
-      expect(surfaceStore.getState().loading).toBe(false);
+      await until(() => surfaceStore.getState().data !== null && !surfaceStore.getState().loading);
+      expect(surfaceStore.getState().preview).toBeFalsy();
+      // Each request (the coarse preview and the full surface) went to the hung worker once
+      // and to its replacement once.
       const ids = log.filter((m) => m.type === 'surface').map((m) => m.requestId);
-      expect(ids).toHaveLength(2);
-      expect(ids[1]).toBe(ids[0]);
+      const unique = [...new Set(ids)];
+      expect(unique.length).toBeGreaterThanOrEqual(1);
+      for (const id of unique) expect(ids.filter((x) => x === id)).toHaveLength(2);
     });
   });
 

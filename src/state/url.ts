@@ -258,7 +258,17 @@ export function decodeUrl(search: string): DecodedUrl {
   let compare: Comparison = defaultComparison(base);
   const rawCmp = p.get('cmp');
   if (rawCmp !== null) {
-    const parsed = parseComparison(rawCmp, base);
+    let parsed = parseComparison(rawCmp, base);
+    // A ghost batch that fits the base batch but not a compared one is the network's
+    // problem, not the comparison's: keep the comparison and let fitRunsToComparison
+    // (below) fall back to plain BN with its own notice.
+    if (typeof parsed === 'string' && base.network?.ghostBatch) {
+      const plain = parseComparison(rawCmp, {
+        ...base,
+        network: { ...base.network, ghostBatch: 0 },
+      });
+      if (typeof plain !== 'string') parsed = plain;
+    }
     if (typeof parsed === 'string')
       notices.push(
         `Ignored ${shown('cmp', rawCmp)}: ${parsed}; comparing the default batch sizes.`,
