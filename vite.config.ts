@@ -24,7 +24,8 @@ const DIRECTIVES: Record<string, string> = {
   // formulas in the walkthrough position their glyphs with style="…" on spans.
   'style-src-attr': "'unsafe-inline'",
   'img-src': "'self' data: blob:",
-  'font-src': "'self'",
+  // data: for the small KaTeX fonts Vite inlines into the walkthrough's style sheet.
+  'font-src': "'self' data:",
   'connect-src': "'self'",
   'worker-src': "'self'",
   'manifest-src': "'self'",

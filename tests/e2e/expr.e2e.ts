@@ -31,7 +31,7 @@ describe('custom landscapes in the explorer', () => {
   it('shows a bad expression’s column, keeps the last landscape, runs a good one like the CLI', async () => {
     const { page, errors } = await newPage(browser());
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(inject('baseUrl') + '?p=custom&st=300&pm=1');
+    await page.goto(inject('baseUrl') + '?p=custom&st=300');
     const input = page.getByTestId('expr-input');
     await input.waitFor();
     const before = await page.evaluate(

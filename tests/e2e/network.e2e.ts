@@ -170,7 +170,8 @@ describe('network lab', () => {
     await ghost.fill('8');
     await expect.poll(() => page.getByTestId('net-ghost-error').count()).toBe(0);
     await expect.poll(restarts).toBe(before + 1);
-    expect(page.url()).toContain('gb=8');
+    // The address bar follows the config after a short debounce.
+    await expect.poll(() => page.url()).toContain('gb=8');
     await ended(page);
     expect(errors).toEqual([]);
   });

@@ -48,6 +48,7 @@ const PAGES: [string, string, string][] = [
   view('diffusion', 'db=1,4&dk=2&dst=1000&dfl=1'),
   view('keskar', 'kk=2'),
   view('stability', 'tn=5&tst=100'),
+  ['walkthrough', '?tour=generalization-gap&step=sharp-vs-flat', '[data-testid="scene"] canvas'],
 ];
 
 describe('content security policy', () => {
@@ -57,7 +58,10 @@ describe('content security policy', () => {
     expect(header).toMatch(/script-src 'self'(;|$)/);
     expect(header).toMatch(/worker-src 'self'/);
     expect(header).toMatch(/frame-ancestors \*/);
-    expect(header).not.toMatch(/unsafe-(inline|eval)/);
+    expect(header).not.toMatch(/unsafe-eval/);
+    // Inline style attributes only (KaTeX's typeset formulas): never inline scripts or sheets.
+    expect(header).not.toMatch(/(script-src|style-src) [^;]*unsafe-inline/);
+    expect(header).toMatch(/style-src-attr 'unsafe-inline'/);
     const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     expect(meta).toMatch(/script-src 'self'/);
     expect(meta).not.toMatch(/frame-ancestors/);
