@@ -31,7 +31,10 @@ describe('custom landscapes in the explorer', () => {
   it('shows a bad expression’s column, keeps the last landscape, runs a good one like the CLI', async () => {
     const { page, errors } = await newPage(browser());
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(inject('baseUrl') + '?p=custom&st=300');
+    await page.goto(inject('baseUrl') + '?p=custom&st=300&pm=1');
+    // On a phone the Landscape group starts folded under the essentials: open it by keyboard.
+    await page.locator('[data-testid="section-landscape"] > summary').focus();
+    await page.keyboard.press('Enter');
     const input = page.getByTestId('expr-input');
     await input.waitFor();
     const before = await page.evaluate(
