@@ -197,7 +197,8 @@ describe('explorer', () => {
   });
 
   it('presenter mode and keyboard shortcuts', async () => {
-    const { page, errors } = await open();
+    // A long budget: the runs must still be going when Space is pressed, on any machine.
+    const { page, errors } = await open('?ep=2000');
     await page.setViewportSize({ width: 1280, height: 720 });
     await page
       .locator('body')
