@@ -7,6 +7,7 @@
 import { useRef } from 'react';
 import { Canvas } from '@react-three/fiber';
 import { useConfig } from '../state/react';
+import { startPickable } from '../state/startPoint';
 import { CameraRig } from './CameraRig';
 import type { SceneInsets } from './framing';
 import { FlatLandscape } from './flat/FlatLandscape';
@@ -54,7 +55,7 @@ function WebglCanvas({ theme, runIds, describedBy, insets }: LandscapeCanvasProp
   const frame = useSurfaceFrame();
   const labelLayer = useRef<HTMLDivElement>(null);
   // A 2-D start point only means something for 2-D presets; N-D views are slices.
-  const pickable = useConfig((c) => c.base.landscape.dim === 2);
+  const pickable = useConfig((c) => startPickable(c.base));
   const cursor = useStartCursor(frame, pickable);
   const box = frame?.data.box;
   const footprint: [number, number] =

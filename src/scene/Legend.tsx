@@ -6,6 +6,7 @@
  */
 import { useId, useMemo } from 'react';
 import { useConfig, useSurface, useView } from '../state/react';
+import { startPickable } from '../state/startPoint';
 import { setView } from '../state/viewStore';
 import { cssGradient } from './colormap';
 import { colorScale } from './surfaceFrame';
@@ -15,7 +16,7 @@ export function Legend({ defaultOpen }: { defaultOpen: boolean }) {
   const mode = useView((v) => v.surface);
   const top = useView((v) => v.camera === 'top');
   const chosen = useView((v) => v.legendOpen);
-  const pickable = useConfig((c) => c.base.landscape.dim === 2);
+  const pickable = useConfig((c) => startPickable(c.base));
   const keyId = useId();
   const scale = useMemo(() => (data ? colorScale(data, mode) : null), [data, mode]);
   if (!data || !scale) return null;

@@ -7,6 +7,7 @@
  */
 import { useId, type ReactNode } from 'react';
 import { useConfig, useRuns, useSurface, useView } from '../state/react';
+import { startPickable } from '../state/startPoint';
 import { setView, viewStore, type SurfaceMode } from '../state/viewStore';
 import { useWebgl } from './webgl';
 
@@ -169,7 +170,7 @@ export function PreviewNote() {
  * fits: touch screens get "tap", and a scene in cursor mode gets its keys).
  */
 export function StartHint() {
-  const pickable = useConfig((c) => c.base.landscape.dim === 2);
+  const pickable = useConfig((c) => startPickable(c.base));
   if (!pickable) return null;
   return (
     <div className="scene-hint" data-testid="scene-hint">

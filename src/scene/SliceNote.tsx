@@ -1,17 +1,24 @@
-/** A one-line note under an N-D view: the slice and how far the runs are from it. */
+/**
+ * The note under an N-D or network view: what the slice is, folded to one line so it never
+ * covers the surface (on a phone or a projector the full paragraph would). The whole
+ * explanation stays one click (or Enter) away, and in the DOM for screen readers.
+ */
 import { useRuns, useSurface } from '../state/react';
-import { netSliceNote } from './netSliceNote';
-import { sliceNote } from './sliceNote';
+import { netSliceNote, netSliceSummary } from './netSliceNote';
+import { sliceNote, sliceSummary } from './sliceNote';
 
 export function SliceNote() {
   const slice = useSurface((s) => s.data?.slice);
   const net = useSurface((s) => s.data?.net);
   const focus = useRuns((s) => s.runs.find((r) => r.id === net?.focus)?.label ?? net?.focus);
-  const text = net ? netSliceNote(net, focus ?? '') : slice ? sliceNote(slice) : null;
-  if (!text) return null;
+  const label = focus ?? '';
+  const text = net ? netSliceNote(net, label) : slice ? sliceNote(slice) : null;
+  const summary = net ? netSliceSummary(net, label) : slice ? sliceSummary(slice) : null;
+  if (!text || !summary) return null;
   return (
-    <div className="scene-slice-note" data-testid="slice-note">
-      {text}
-    </div>
+    <details className="scene-slice-note" data-testid="slice-note">
+      <summary title="What this surface is: click for the whole explanation">{summary}</summary>
+      <p>{text}</p>
+    </details>
   );
 }

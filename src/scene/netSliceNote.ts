@@ -5,6 +5,13 @@
 import type { NetSliceInfo } from '../worker/protocol';
 import { formatCount, formatNumber } from '../ui/format';
 
+/** The note folded to one line: whose weights, and how far the grid is computed. */
+export function netSliceSummary(s: NetSliceInfo, label: string): string {
+  const when = s.ended ? 'final weights' : `weights at step ${formatCount(s.step)}`;
+  const progress = s.progress < 1 ? ` · ${Math.round(100 * s.progress)}% computed` : '';
+  return `Slice around ${label}'s ${when}${progress}`;
+}
+
 export function netSliceNote(s: NetSliceInfo, label: string): string {
   const when = s.ended
     ? `final weights (step ${formatCount(s.step)})`

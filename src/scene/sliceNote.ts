@@ -12,3 +12,10 @@ export function sliceNote(s: NonNullable<SurfaceData['slice']>): string {
     return `Slice through the start along the runs' two main directions: at least ${formatNumber(100 * s.explained)}% of each run's movement lies in it; ${off}.`;
   return `Slice through the start along two random directions; the paths are projected onto it: ${off}.`;
 }
+
+/** The note folded to one line: which plane, and how far the paths leave it. */
+export function sliceSummary(s: NonNullable<SurfaceData['slice']>): string {
+  const plane =
+    s.kind === 'path' && s.explained !== null ? "the runs' two main directions" : 'two random directions';
+  return `Slice along ${plane} · paths leave it by ≤ ${formatNumber(s.offSlice)}`;
+}

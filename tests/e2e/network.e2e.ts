@@ -46,6 +46,14 @@ async function open(query: string) {
   return p;
 }
 
+async function download(page: Page, button: string): Promise<string> {
+  const [d] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-menu').getByRole('button', { name: button }).click(),
+  ]);
+  return (await d.path())!;
+}
+
 const ended = (page: Page) =>
   page.waitForFunction(
     () => {
@@ -109,11 +117,7 @@ describe('network lab', () => {
     await screenshot(page, 'network-lab');
 
     // Export: one CSV with the accuracy columns, filled at measured steps.
-    const [d] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('export-menu').getByRole('button', { name: 'CSV' }).click(),
-    ]);
-    const csv = readFileSync((await d.path())!, 'utf8')
+    const csv = readFileSync(await download(page, 'CSV'), 'utf8')
       .trimEnd()
       .split('\n');
     const header = csv[0]!.split(',');
@@ -124,6 +128,39 @@ describe('network lab', () => {
       .filter((c) => c !== '');
     expect(accCells.length).toBeGreaterThan(2);
     expect(accCells.every((c) => Number(c) >= 0 && Number(c) <= 1)).toBe(true);
+
+    // JSON: the network's config and its accuracy records, the last equal to the readout.
+    const doc = JSON.parse(readFileSync(await download(page, 'JSON'), 'utf8')) as {
+      format: string;
+      runs: { id: string; config: { preset: string }; metrics: { testAccuracy: number }[] }[];
+    };
+    expect(doc.format).toBe('batchscape-export');
+    const readout = await page.evaluate(() =>
+      window.__batchscape.runsStore.getState().runs.map((r) => r.last.testAccuracy),
+    );
+    expect(doc.runs.map((r) => r.config.preset)).toEqual(['mlp', 'mlp']);
+    expect(doc.runs.map((r) => r.metrics.at(-1)!.testAccuracy)).toEqual(readout);
+    // PNG: the scene as seen, as wide as on screen and not blank.
+    const scene = (await page.getByTestId('scene').boundingBox())!;
+    const png = await page.evaluate(
+      async (b64) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        [c.width, c.height] = [img.width, img.height];
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        const seen = new Set<number>();
+        for (let i = 0; i < d.length; i += 4 * 7)
+          seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+        return { width: img.width, colours: seen.size };
+      },
+      readFileSync(await download(page, 'PNG')).toString('base64'),
+    );
+    expect(png.width).toBe(Math.round(scene.width));
+    expect(png.colours).toBeGreaterThan(50);
 
     // The same link in a fresh page, and the CLI on the same config: the same run, bit for bit.
     const state = () =>
@@ -155,6 +192,38 @@ describe('network lab', () => {
     expect(out.summary.testAccuracy).toBe(a.last.testAccuracy);
     expect(errors).toEqual([]);
     expect(b.errors).toEqual([]);
+  });
+
+  it('on a phone: boundaries under the scene, the network group, no start-point hint, no sideways scroll', async () => {
+    const p = await newPage(browser, {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const { page, errors } = p;
+    await page.goto(inject('baseUrl') + QUERY);
+    await ended(page);
+    for (const id of ['run0', 'run1']) {
+      const box = (await page.getByTestId(`boundary-${id}`).boundingBox())!;
+      expect(box.width).toBeGreaterThan(120);
+      expect(box.height).toBeGreaterThan(120);
+      await expect.poll(() => colours(page, `[data-testid=boundary-${id}]`)).toBeGreaterThan(8);
+    }
+    await expect(page.getByTestId('net-ghost').count()).resolves.toBe(1);
+    // The start is the network's initial weights: nothing to click or tap on the slice.
+    expect(await page.getByTestId('scene-hint').count()).toBe(0);
+    expect(await page.getByTestId('start-value').count()).toBe(0);
+    // The slice note is one line that unfolds.
+    expect(await page.locator('[data-testid=slice-note]').evaluate((e) => e.tagName)).toBe(
+      'DETAILS',
+    );
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    ).toBeLessThanOrEqual(0);
+    await screenshot(page, 'network-phone');
+    expect(errors).toEqual([]);
   });
 
   it('Ghost BN: a v that does not divide B is refused inline; a valid v restarts the runs', async () => {

@@ -9,6 +9,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { runBuffers } from '../../state/buffers';
 import { RUN_COLORS } from '../../state/palette';
 import { useConfig, useRuns, useView } from '../../state/react';
+import { startPickable } from '../../state/startPoint';
 import type { RunView } from '../../state/runsStore';
 import { pickStart } from '../pickStart';
 import type { SceneTheme } from '../useSceneTheme';
@@ -31,7 +32,7 @@ export function FlatLandscape({
   const frame = useSurfaceFrame();
   const both = useView((v) => v.surface === 'both');
   const runs = useRuns((s) => s.runs);
-  const pickable = useConfig((c) => c.base.landscape.dim === 2);
+  const pickable = useConfig((c) => startPickable(c.base));
   const canvas = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState<Size>({ w: 0, h: 0, dpr: 1 });
 

@@ -3,6 +3,7 @@ import { PRESET_IDS, type PresetId, type RunConfig } from '../../engine/config';
 import { presetDefaults, PRESETS } from '../../engine/presets';
 import { patchBase, setPreset } from '../../state/configStore';
 import { useConfig } from '../../state/react';
+import { startPickable } from '../../state/startPoint';
 import { NumberField, RangeField, SelectField } from './fields';
 import { Section } from './Section';
 import { TIPS } from './tips';
@@ -53,7 +54,7 @@ export function LandscapeSection() {
           />
         )}
         <ShiftField base={base} max={scale.shift} step={scale.step} />
-        {l.dim === 2 && <StartField base={base} />}
+        {startPickable(base) && <StartField base={base} />}
         <NumberField
           label="Data seed"
           tip={TIPS.dataSeed}
@@ -76,9 +77,9 @@ export function LandscapeSection() {
         )}
         <p className="controls-note">
           {base.preset === 'mlp'
-            ? 'δ moves every test input (a covariate shift); 0 = the same distribution. '
-            : 'The test data is the train data moved by δ: '}
-          the vertical distance between the surfaces is the <Term k="gap">generalization gap</Term>.
+            ? 'δ moves every test input (a covariate shift); 0 = the same distribution. The'
+            : 'The test data is the train data moved by δ: the'}{' '}
+          vertical distance between the surfaces is the <Term k="gap">generalization gap</Term>.
         </p>
       </div>
     </Section>

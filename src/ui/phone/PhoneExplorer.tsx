@@ -1,7 +1,8 @@
 /**
  * The explorer on a small screen: one scrolling column — the scene first and full
  * width, then the caption, the essential controls and the readouts; the other control
- * groups and the charts follow folded. Touch targets are ≥ 44 px (small-screen.css).
+ * groups and the charts follow folded. The network lab adds its decision boundaries
+ * under the scene and its network group among the folded ones. Touch targets are ≥ 44 px (small-screen.css).
  */
 import { useState } from 'react';
 import { SceneView } from '../../scene/SceneView';
@@ -16,10 +17,15 @@ import { Header } from '../Header';
 import { HelpOverlay } from '../presenter/HelpOverlay';
 import { Readouts } from '../readouts/Readouts';
 import { EssentialControls } from './EssentialControls';
+import { BoundaryStrip } from '../network/BoundaryStrip';
+import { NetworkSection } from '../network/NetworkSection';
+import { useConfig } from '../../state/react';
 import '../controls/controls.css';
 
 export function PhoneExplorer({ presenter }: { presenter: boolean }) {
   const [charts, setCharts] = useState(false);
+  // The network lab's decision boundaries are its second picture: right under the scene.
+  const net = useConfig((c) => c.base.preset === 'mlp');
   return (
     <div className={`app app-phone ${presenter ? 'is-presenter' : ''}`} data-testid="phone-layout">
       <Header caption={false} />
@@ -32,6 +38,11 @@ export function PhoneExplorer({ presenter }: { presenter: boolean }) {
       >
         <SceneView compact results={false} />
       </main>
+      {net && (
+        <div className="phone-boundaries">
+          <BoundaryStrip />
+        </div>
+      )}
       <div className="phone-caption">
         <CaptionLine />
       </div>
@@ -42,6 +53,7 @@ export function PhoneExplorer({ presenter }: { presenter: boolean }) {
       <section className="phone-more controls" aria-label="More controls">
         <SectionsFolded.Provider value>
           <LandscapeSection />
+          <NetworkSection />
           <ComparisonSection />
           <OptimizerSection />
           <ScheduleSection />
