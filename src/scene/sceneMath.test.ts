@@ -7,7 +7,9 @@ import { gridCurvature, semiAxis } from './curvature';
 import { sampleGrid } from './grid';
 import { SurfaceFrame } from './surfaceFrame';
 import { distinctPoints } from './StartMarkers';
-import { sliceNote } from './sliceNote';
+import { sliceNote, sliceSummary } from './sliceNote';
+import { netSliceNote, netSliceSummary } from './netSliceNote';
+import type { NetSliceInfo } from '../worker/protocol';
 
 /** A surface whose train and test grids are f sampled on [lo, hi]² at n×n. */
 function gridOf(f: (x: number, y: number) => number, n = 81, lo = -1, hi = 1): SurfaceData {
@@ -127,5 +129,26 @@ describe('scene display math', () => {
     expect(sliceNote({ ...base, kind: 'random', explained: null })).toMatch(
       /^Slice through the start along two random directions; the paths are projected onto it/,
     );
+    // Folded to one line: the same plane and the same distance as the full note.
+    expect(sliceSummary({ ...base, kind: 'path', explained: 0.979 })).toBe(
+      "Slice along the runs' two main directions · paths leave it by ≤ 1.33",
+    );
+    expect(sliceSummary({ ...base, kind: 'random', explained: null })).toMatch(/two random/);
+  });
+
+  it("folds the network slice's note to whose weights and how far the grid is", () => {
+    const s = {
+      step: 1200,
+      ended: false,
+      progress: 0.27,
+      directions: 'filter' as const,
+      explained: null,
+    } as unknown as NetSliceInfo;
+    expect(netSliceSummary(s, 'B = 16')).toBe(
+      "Slice around B = 16's weights at step 1200 · 27% computed",
+    );
+    expect(netSliceNote(s, 'B = 16')).toMatch(/weights at step 1200 .*Refining: 27% of the grid/);
+    const done = { ...s, ended: true, progress: 1 } as NetSliceInfo;
+    expect(netSliceSummary(done, 'B = 16')).toBe("Slice around B = 16's final weights");
   });
 });
