@@ -20,6 +20,7 @@ interface Handle {
   runsStore: { getState(): { runs: { id: string; state: string }[]; playing: boolean } };
   viewStore: { getState(): { presenter: boolean; selectedRun: number } };
   configStore: { getState(): { compare: { values: unknown[] } } };
+  controller: { setSpeed(multiplier: number): void };
 }
 declare const window: { __batchscape: Handle };
 
@@ -111,6 +112,8 @@ describe('keyboard', () => {
       undefined,
       { timeout: 60_000 },
     );
+    // Seen live; the end is the same run played out at full speed.
+    await page.evaluate(() => window.__batchscape.controller.setSpeed(Infinity));
     await page.waitForFunction(
       () => {
         const r = window.__batchscape.runsStore.getState().runs;
