@@ -115,5 +115,7 @@ export default defineConfig({
     // Engine code is DOM-free; a file opts into jsdom with `// @vitest-environment jsdom`.
     environment: 'node',
     pool: 'threads',
+    // Compiles the CLI once for the tests that spawn it (see the file).
+    globalSetup: ['tests/cli/globalSetup.ts'],
   },
 });

@@ -1,15 +1,16 @@
 /**
- * Shared by the CLI end-to-end tests: spawn the real command line (through tsx) and
- * collect its output. Async, so independent tests overlap their process start-up.
+ * Shared by the CLI end-to-end tests: spawn the real command line (compiled once per run
+ * by tests/cli/globalSetup.ts; through tsx when run without it) and collect its output.
+ * Async, so independent tests overlap their process start-up.
  */
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const main = join(root, 'src/cli/main.ts');
-/** Each spawn costs ~0.3 s of tsx start-up, more on a loaded CI machine. */
+/** A spawn costs ~0.1–0.5 s of start-up, more on a loaded CI machine. */
 export const SLOW = { timeout: 60_000 };
 
 export interface Result {
@@ -31,7 +32,9 @@ export function exec(args: string[], cwd = root): Promise<Result> {
   });
 }
 
-export const cli = (...args: string[]) => exec(['--import', 'tsx', main, ...args]);
+const bundle = inject('cliBundle');
+export const cli = (...args: string[]) =>
+  exec(bundle ? [bundle, ...args] : ['--import', 'tsx', main, ...args]);
 
 /** Runs a command that must succeed silently on stderr, and parses its JSON. */
 export async function json(...args: string[]): Promise<Record<string, unknown>> {
