@@ -121,10 +121,7 @@ describe('Controller', () => {
     const buf = runBuffers.get('run0')!;
     expect(buf.count).toBeGreaterThan(0);
     expect(buf.start).toEqual([0.7, -0.4]);
-    expect([buf.positions[0], buf.positions[1]]).toEqual([
-      Math.fround(0.7),
-      Math.fround(-0.4),
-    ]);
+    expect([buf.positions[0], buf.positions[1]]).toEqual([Math.fround(0.7), Math.fround(-0.4)]);
     // One path, not two spliced: steps only go up, and every point is at the new batch size.
     for (let i = 1; i < buf.count; i++) expect(buf.steps[i]).toBeGreaterThan(buf.steps[i - 1]!);
     for (let i = 0; i < buf.count; i++) expect(buf.points.batch[i]).toBe(32);

@@ -25,7 +25,8 @@ function drive(config: object, ms: number, setup?: (r: Runner) => void) {
     next.fn();
     for (const m of sent.splice(0)) {
       all.push(m);
-      if (m.type === 'frame') runner.handle({ type: 'ack', runId: m.runId, gen: m.gen, seq: m.seq });
+      if (m.type === 'frame')
+        runner.handle({ type: 'ack', runId: m.runId, gen: m.gen, seq: m.seq });
     }
   }
   const of = <T extends FromWorker['type']>(type: T) =>
