@@ -31,6 +31,7 @@ interface Handle {
   trajectoryHash(id: string): string | null;
   pointCount(id: string): number;
   controller: { setSpeed(multiplier: number): void; restarts: number };
+  metricSteps(id: string): number[];
 }
 declare const window: { __batchscape: Handle; innerWidth: number };
 
@@ -246,7 +247,12 @@ describe('explorer', () => {
     await expect(
       page.evaluate(() => window.__batchscape.configStore.getState().compare.values[0]),
     ).resolves.toBe(b0 * 2);
-    await page.waitForTimeout(800);
+    // The loss chart of run 0 is the new run's alone: frames the old run had in flight
+    // would splice its measurements in front (steps going back to 0).
+    await page.waitForFunction(() => window.__batchscape.metricSteps('run0').length >= 5);
+    const measured = await page.evaluate(() => window.__batchscape.metricSteps('run0'));
+    expect(measured.every((step, i) => i === 0 || step > measured[i - 1]!)).toBe(true);
+    expect((await runs(page))[0]!.batch).toBe(b0 * 2);
     await screenshot(page, 'explorer-presenter');
     const scroll = await page.evaluate(
       () => document.documentElement.scrollWidth <= window.innerWidth,
