@@ -3,6 +3,10 @@
  * frames to the run buffers, acknowledges them (back-pressure), and watches the
  * worker — a crashed or silent worker is replaced and its runs restarted, and the
  * user is told.
+ *
+ * Every start of a run id gets a new generation (protocol.ts). Whatever arrives about a
+ * run of an older generation — frames, status, data posted by the worker before it saw
+ * the restart — is dropped here, before it reaches a buffer or a store, and is not acked.
  */
 import type { FromWorker, NetSliceSetting, ToWorker } from '../worker/protocol';
 import { PROTOCOL_VERSION } from '../worker/protocol';
@@ -41,8 +45,10 @@ export class EngineClient {
   private worker: WorkerLike;
   private readonly active = new Map<
     string,
-    { config: unknown; paused: boolean; sliceOf?: unknown[]; ended: boolean }
+    { gen: number; config: unknown; paused: boolean; sliceOf?: unknown[]; ended: boolean }
   >();
+  /** Last generation given to each run id; never reset, so stopping and starting again moves on. */
+  private readonly gens = new Map<string, number>();
   private readonly surfaceWaiters = new Map<
     number,
     {
@@ -120,10 +126,10 @@ export class EngineClient {
     this.post({ type: 'speed', multiplier: this.speed });
     if (this.netSetting) this.post({ type: 'net-slice', ...this.netSetting });
     const restarted: string[] = [];
-    for (const [runId, r] of this.active) {
+    for (const [runId, r] of [...this.active]) {
       if (r.ended) continue;
       restarted.push(runId);
-      this.post({ type: 'start', runId, config: r.config, paused: r.paused, sliceOf: r.sliceOf });
+      this.start(runId, r.config, r.paused, r.sliceOf);
     }
     for (const [id, w] of this.surfaceWaiters) {
       if (++w.tries >= SURFACE_TRIES) {
@@ -159,10 +165,12 @@ export class EngineClient {
       w?.reject(new Error(msg.message));
       return;
     }
+    if (msg.type === 'surface' && msg.net?.paths)
+      msg.net.paths = msg.net.paths.filter((p) => this.isCurrent(p.runId, p.gen));
+    if (isAboutRun(msg) && !this.isCurrent(msg.runId, msg.gen)) return;
     if (msg.type === 'frame') {
-      if (!this.active.has(msg.runId)) return; // a stale frame of a run already replaced
       this.handlers.onMessage(msg);
-      this.post({ type: 'ack', runId: msg.runId, seq: msg.seq });
+      this.post({ type: 'ack', runId: msg.runId, gen: msg.gen, seq: msg.seq });
       if (msg.state !== 'running' && msg.state !== 'paused') {
         const r = this.active.get(msg.runId)!;
         r.paused = true;
@@ -174,9 +182,20 @@ export class EngineClient {
   }
 
   /** `sliceOf`: for N-D landscapes, the compared runs' configs that define the slice. */
-  start(runId: string, config: unknown, paused = false, sliceOf?: unknown[]): void {
-    this.active.set(runId, { config, paused, sliceOf, ended: false });
-    this.post({ type: 'start', runId, config, paused, sliceOf });
+  start(runId: string, config: unknown, paused = false, sliceOf?: unknown[]): number {
+    const gen = (this.gens.get(runId) ?? 0) + 1;
+    this.gens.set(runId, gen);
+    this.active.set(runId, { gen, config, paused, sliceOf, ended: false });
+    this.post({ type: 'start', runId, gen, config, paused, sliceOf });
+    return gen;
+  }
+
+  /**
+   * Whether a message about `runId` of generation `gen` is about the run as it is now:
+   * false for a run stopped or started again since (its leftovers still in flight).
+   */
+  isCurrent(runId: string, gen: number | undefined): boolean {
+    return this.active.get(runId)?.gen === gen;
   }
 
   stop(runId?: string): void {
@@ -223,6 +242,11 @@ export class EngineClient {
       this.post(request);
     });
   }
+}
+
+/** Messages that concern one run (an error does when it names one). */
+function isAboutRun(msg: FromWorker): msg is FromWorker & { runId: string; gen?: number } {
+  return 'runId' in msg && typeof msg.runId === 'string';
 }
 
 function describeError(e: unknown): string {

@@ -81,7 +81,54 @@ describe('engineConfig', () => {
   });
 });
 
+/**
+ * The real runner behind the Worker interface, but what it sends is held until `deliver()`:
+ * the window in which a browser worker's frames are posted and not yet received.
+ */
+function heldWorker() {
+  const held: FromWorker[] = [];
+  const w: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    terminate: () => void (w.onmessage = null),
+    postMessage: (msg) => runner.handle(structuredClone(msg)),
+  };
+  const runner = new Runner(
+    { post: (m: FromWorker) => void held.push(m) },
+    { now: () => performance.now(), later: (fn, ms) => void setTimeout(fn, ms) },
+  );
+  const deliver = () => {
+    for (const m of held.splice(0)) w.onmessage?.({ data: m });
+  };
+  return { worker: w, deliver, held };
+}
+
 describe('Controller', () => {
+  it('drops what a run sent before its restart: the new buffers hold only the new run', async () => {
+    configStore.setState(initialConfigState('bowl'));
+    const h = heldWorker();
+    controller = new Controller(() => h.worker);
+    controller.setSpeed(50);
+    controller.init();
+    await until(() => h.held.filter((m) => m.type === 'frame').length >= 4);
+    // Still in flight: the first runs' frames, start point included. The user picks another
+    // start and a larger batch for run 0 (the → key, a click on the surface).
+    setComparison({ field: 'batch', values: [32, 256] });
+    expect(patchBase({ start: [0.7, -0.4] })).toBe(true);
+    h.deliver();
+    await until(() => h.held.some((m) => m.type === 'frame' && m.runId === 'run0'));
+    h.deliver();
+    const buf = runBuffers.get('run0')!;
+    expect(buf.count).toBeGreaterThan(0);
+    expect(buf.start).toEqual([0.7, -0.4]);
+    expect([buf.positions[0], buf.positions[1]]).toEqual([Math.fround(0.7), Math.fround(-0.4)]);
+    // One path, not two spliced: steps only go up, and every point is at the new batch size.
+    for (let i = 1; i < buf.count; i++) expect(buf.steps[i]).toBeGreaterThan(buf.steps[i - 1]!);
+    for (let i = 0; i < buf.count; i++) expect(buf.points.batch[i]).toBe(32);
+    expect(buf.metricSteps.every((s, i) => i === 0 || s > buf.metricSteps[i - 1]!)).toBe(true);
+    expect(runsStore.getState().runs[0]!.batch).toBe(32);
+  });
+
   it('streams two compared runs into buffers and the runs store until done', async () => {
     configStore.setState(initialConfigState('bowl'));
     const log: ToWorker[] = [];

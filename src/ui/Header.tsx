@@ -13,6 +13,7 @@ import { Notices } from './Notices';
 import { Tabs } from './views/Tabs';
 import { TourButton } from '../walkthroughs/panel/TourDock';
 import './presenter/presenterHeader.css';
+import './presenter/presenterStage.css';
 
 /** `caption`: show the explorer's caption here (the phone layout puts it under the scene). */
 export function Header({ caption = true }: { caption?: boolean }) {

@@ -28,8 +28,15 @@ export interface NetSliceInfo {
   /**
    * With the first snapshot of a new slice: every run's path so far, re-projected onto it
    * (scene coordinates), and its start; `count` must match the points the main thread holds.
+   * `gen`: the run's generation (see protocol.ts), so a restarted run never gets the old path.
    */
-  paths?: { runId: string; count: number; xy: Float32Array; start: [number, number] }[];
+  paths?: {
+    runId: string;
+    gen: number;
+    count: number;
+    xy: Float32Array;
+    start: [number, number];
+  }[];
 }
 
 export interface NetData {

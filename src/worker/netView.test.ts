@@ -16,7 +16,7 @@ function drive(config: object, ms: number, setup?: (r: Runner) => void) {
     { now: () => t, later: (fn, d) => void queue.push({ at: t + d, fn }) },
   );
   setup?.(runner);
-  runner.handle({ type: 'start', runId: 'run0', config });
+  runner.handle({ type: 'start', runId: 'run0', gen: 1, config });
   for (let guard = 0; guard < 20000 && queue.length; guard++) {
     queue.sort((a, b) => a.at - b.at);
     const next = queue.shift()!;
@@ -25,7 +25,8 @@ function drive(config: object, ms: number, setup?: (r: Runner) => void) {
     next.fn();
     for (const m of sent.splice(0)) {
       all.push(m);
-      if (m.type === 'frame') runner.handle({ type: 'ack', runId: m.runId, seq: m.seq });
+      if (m.type === 'frame')
+        runner.handle({ type: 'ack', runId: m.runId, gen: m.gen, seq: m.seq });
     }
   }
   const of = <T extends FromWorker['type']>(type: T) =>

@@ -26,6 +26,8 @@ type Post = (msg: FromWorker, transfer?: ArrayBuffer[]) => void;
 
 interface NetRun {
   run: Run;
+  /** The run's generation, on everything sent about it. */
+  gen: number;
   objective: MlpObjective;
   /** Full state vectors of the points sent so far (row-major, run.dim each). */
   rec: Float32Array;
@@ -65,12 +67,13 @@ export class NetView {
   }
 
   /** A run (re)started: networks get views, anything else is forgotten. */
-  attach(id: string, run: Run): void {
+  attach(id: string, run: Run, gen: number): void {
     this.detach(id);
     if (!(run.objective instanceof MlpObjective)) return;
     const objective = run.objective;
     this.runs.set(id, {
       run,
+      gen,
       objective,
       rec: new Float32Array(64 * run.dim),
       count: 0,
@@ -81,6 +84,7 @@ export class NetView {
     const msg = {
       type: 'net-data' as const,
       runId: id,
+      gen,
       classes,
       trainX: Float32Array.from(train.x),
       trainY: Uint8Array.from(train.y),
@@ -176,7 +180,13 @@ export class NetView {
     r.lastBoundary = this.now();
     r.boundaryStep = r.run.steps;
     const g = decisionGrid(r.objective, r.run.w, dataBox(r.objective), BOUNDARY_RES, BOUNDARY_RES);
-    const msg = { type: 'net-boundary' as const, runId: id, step: r.run.steps, ...g };
+    const msg = {
+      type: 'net-boundary' as const,
+      runId: id,
+      gen: r.gen,
+      step: r.run.steps,
+      ...g,
+    };
     this.post(msg, [g.probs.buffer as ArrayBuffer]);
   }
 
@@ -225,7 +235,8 @@ export class NetView {
         const xy = projectOntoSlice(s.spec, r.rec, r.count, r.run.dim, r.run.trainDim);
         const st = projectOntoSlice(s.spec, r.run.w0, 1, r.run.dim, r.run.trainDim);
         transfer.push(xy.buffer as ArrayBuffer);
-        return { runId, count: r.count, xy, start: [st[0]!, st[1]!] as [number, number] };
+        const start: [number, number] = [st[0]!, st[1]!];
+        return { runId, gen: r.gen, count: r.count, xy, start };
       });
       s.sentPaths = true;
     }

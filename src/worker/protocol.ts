@@ -2,6 +2,13 @@
  * The one message protocol between the main thread and engine workers. Every
  * message is a plain object with a `type` tag; typed arrays in frames are sent as
  * transferables. Bump PROTOCOL_VERSION on any incompatible change.
+ *
+ * Runs are named by a run id that outlives restarts (run0 stays run0 when its batch size
+ * changes), so every start carries a *generation* `gen`, which the main thread raises on
+ * each start of that id, and everything the worker sends about a run carries the
+ * generation it belongs to. Messages cross the thread boundary asynchronously: frames of
+ * a run posted just before its restart arrive after it, and only their generation tells
+ * them apart from the new run's (see state/client.ts, which drops them).
  */
 import type { ConfigError } from '../engine/validate';
 import type { MetricRecord } from '../engine/metrics';
@@ -14,7 +21,7 @@ import type { NetBoundary, NetData, NetSliceInfo, NetSliceSetting } from './netM
 export type { SliceInfo } from './slice';
 export type { NetBoundary, NetData, NetSliceInfo, NetSliceSetting } from './netMessages';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export type RunState = 'running' | 'paused' | 'done' | 'diverged' | 'stopped';
 
@@ -27,6 +34,8 @@ export type ToWorker =
   | {
       type: 'start';
       runId: string;
+      /** This start's generation of `runId` (strictly greater than any earlier start's). */
+      gen: number;
       config: unknown;
       paused?: boolean;
       /**
@@ -42,11 +51,11 @@ export type ToWorker =
   | { type: 'step'; runId?: string; steps: number }
   | { type: 'stop'; runId?: string }
   /** Restart a run with this config patch merged over its current config. */
-  | { type: 'patch'; runId: string; patch: Record<string, unknown> }
+  | { type: 'patch'; runId: string; gen: number; patch: Record<string, unknown> }
   /** Playback speed: multiple of the base rate (whole budget in BASE_PLAY_SECONDS); Infinity = as fast as possible. */
   | { type: 'speed'; multiplier: number }
-  /** The main thread has consumed frame `seq` of a run (back-pressure). */
-  | { type: 'ack'; runId: string; seq: number }
+  /** The main thread has consumed frame `seq` of generation `gen` of a run (back-pressure). */
+  | { type: 'ack'; runId: string; gen: number; seq: number }
   | {
       type: 'surface';
       requestId: number;
@@ -68,6 +77,7 @@ export type FromWorker =
   | {
       type: 'frame';
       runId: string;
+      gen: number;
       seq: number;
       frame: FrameData;
       metrics: MetricRecord[];
@@ -92,6 +102,7 @@ export type FromWorker =
   | {
       type: 'status';
       runId: string;
+      gen: number;
       state: RunState;
       steps: number;
       progress: number;
@@ -100,6 +111,8 @@ export type FromWorker =
   | {
       type: 'error';
       runId?: string;
+      /** With `runId`: the generation of the start that failed. */
+      gen?: number;
       requestId?: number;
       jobId?: number;
       message: string;
@@ -125,9 +138,9 @@ export type FromWorker =
       net?: NetSliceInfo;
     }
   /** Network lab: a run's data points (once per run start). */
-  | ({ type: 'net-data'; runId: string } & NetData)
+  | ({ type: 'net-data'; runId: string; gen: number } & NetData)
   /** Network lab: a run's decision boundary at its current weights (throttled). */
-  | ({ type: 'net-boundary'; runId: string } & NetBoundary)
+  | ({ type: 'net-boundary'; runId: string; gen: number } & NetBoundary)
   | { type: 'pong'; id: number }
   /**
    * Sent before a long synchronous computation (a surface at large n): the worker cannot
@@ -172,6 +185,8 @@ export function checkToWorker(msg: unknown): string | null {
     return `unknown message type ${JSON.stringify(m.type)}`;
   const needsRun = m.type === 'start' || m.type === 'patch' || m.type === 'ack';
   if (needsRun && typeof m.runId !== 'string') return `${m.type}: runId must be a string`;
+  if (needsRun && !(Number.isSafeInteger(m.gen) && (m.gen as number) >= 0))
+    return `${m.type}: gen must be a whole number ≥ 0`;
   if (m.type === 'step' && !(typeof m.steps === 'number' && m.steps >= 1))
     return 'step: steps must be ≥ 1';
   if (m.type === 'speed' && !(typeof m.multiplier === 'number' && m.multiplier > 0))

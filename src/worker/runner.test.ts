@@ -35,13 +35,13 @@ const small = { preset: 'bowl', batch: 8, budget: { unit: 'epochs', amount: 3 } 
 describe('Runner', () => {
   it('sends the start point at once, then paced frames until done', () => {
     const h = harness();
-    h.runner.handle({ type: 'start', runId: 'a', config: small });
+    h.runner.handle({ type: 'start', runId: 'a', gen: 1, config: small });
     const first = h.frames('a')[0]!;
     expect(first.start).toHaveLength(2);
     expect(first.frame.count).toBe(1);
     for (let i = 0; i < 200; i++) {
       const f = h.frames('a');
-      h.runner.handle({ type: 'ack', runId: 'a', seq: f[f.length - 1]!.seq });
+      h.runner.handle({ type: 'ack', runId: 'a', gen: 1, seq: f[f.length - 1]!.seq });
       h.flush(50);
     }
     const all = h.frames('a');
@@ -58,11 +58,12 @@ describe('Runner', () => {
     h.runner.handle({
       type: 'start',
       runId: 'a',
+      gen: 1,
       config: { ...small, budget: { unit: 'epochs', amount: 1000 } },
     });
     h.flush(300);
     expect(h.frames('a').length).toBe(MAX_FRAMES_IN_FLIGHT);
-    h.runner.handle({ type: 'ack', runId: 'a', seq: MAX_FRAMES_IN_FLIGHT });
+    h.runner.handle({ type: 'ack', runId: 'a', gen: 1, seq: MAX_FRAMES_IN_FLIGHT });
     h.flush(100);
     expect(h.frames('a').length).toBe(2 * MAX_FRAMES_IN_FLIGHT);
   });
@@ -70,18 +71,18 @@ describe('Runner', () => {
   it('keeps computing while frames wait for acks, then sends the backlog as one frame', () => {
     const h = harness();
     const config = { ...small, budget: { unit: 'epochs', amount: 50 } }; // 1600 steps in 6 s
-    h.runner.handle({ type: 'start', runId: 'a', config });
+    h.runner.handle({ type: 'start', runId: 'a', gen: 1, config });
     h.flush(3000); // the main thread acknowledges nothing for half the playback
     const waiting = h.frames('a');
     expect(waiting).toHaveLength(MAX_FRAMES_IN_FLIGHT);
-    h.runner.handle({ type: 'ack', runId: 'a', seq: waiting[waiting.length - 1]!.seq });
+    h.runner.handle({ type: 'ack', runId: 'a', gen: 1, seq: waiting[waiting.length - 1]!.seq });
     const caughtUp = h.frames('a')[MAX_FRAMES_IN_FLIGHT]!;
     // Half the budget was computed meanwhile, not one tick's worth.
     expect(caughtUp.steps).toBeGreaterThan(0.45 * 1600);
     expect(caughtUp.frame.count).toBe(caughtUp.steps - waiting[1]!.steps);
     for (let i = 0; i < 100; i++) {
       const f = h.frames('a');
-      h.runner.handle({ type: 'ack', runId: 'a', seq: f[f.length - 1]!.seq });
+      h.runner.handle({ type: 'ack', runId: 'a', gen: 1, seq: f[f.length - 1]!.seq });
       h.flush(100);
     }
     const all = h.frames('a');
@@ -93,10 +94,10 @@ describe('Runner', () => {
 
   it('pauses, steps exactly, resumes', () => {
     const h = harness();
-    h.runner.handle({ type: 'start', runId: 'a', config: small, paused: true });
+    h.runner.handle({ type: 'start', runId: 'a', gen: 1, config: small, paused: true });
     h.flush(500);
     expect(h.frames('a')).toHaveLength(1);
-    h.runner.handle({ type: 'ack', runId: 'a', seq: 1 });
+    h.runner.handle({ type: 'ack', runId: 'a', gen: 1, seq: 1 });
     h.runner.handle({ type: 'step', steps: 5 });
     h.flush(100);
     const f = h.frames('a');
@@ -108,10 +109,10 @@ describe('Runner', () => {
     const h = harness();
     const run = (id: string, config: unknown) => {
       h.runner.handle({ type: 'speed', multiplier: 1000 });
-      h.runner.handle({ type: 'start', runId: id, config });
+      h.runner.handle({ type: 'start', runId: id, gen: 1, config });
       for (let i = 0; i < 100; i++) {
         const f = h.frames(id);
-        h.runner.handle({ type: 'ack', runId: id, seq: f[f.length - 1]!.seq });
+        h.runner.handle({ type: 'ack', runId: id, gen: 1, seq: f[f.length - 1]!.seq });
         h.flush(20);
       }
       return h.frames(id).flatMap((f) => Array.from(f.frame.positions));
@@ -119,16 +120,41 @@ describe('Runner', () => {
     const a = run('a', small);
     const b = run('b', small);
     expect(b).toEqual(a);
-    h.runner.handle({ type: 'patch', runId: 'b', patch: { batch: 32 } });
+    h.runner.handle({ type: 'patch', runId: 'b', gen: 2, patch: { batch: 32 } });
     const last = h.frames('b')[h.frames('b').length - 1]!;
     expect(last.steps).toBe(0);
+  });
+
+  it('tags everything about a run with its generation; acks of an earlier one count for nothing', () => {
+    const h = harness();
+    h.runner.handle({ type: 'speed', multiplier: 10 });
+    const long = { ...small, budget: { unit: 'epochs', amount: 1000 } };
+    h.runner.handle({ type: 'start', runId: 'a', gen: 1, config: long });
+    h.flush(300);
+    h.runner.handle({ type: 'pause', runId: 'a' });
+    h.runner.handle({ type: 'start', runId: 'a', gen: 2, config: long });
+    const before = h.sent.length;
+    h.flush(300);
+    const ofA = h.sent.filter((m) => 'runId' in m && m.runId === 'a') as { gen: number }[];
+    expect(new Set(ofA.slice(0, 3).map((m) => m.gen))).toEqual(new Set([1]));
+    const second = h.sent.slice(before - 1).filter((m) => 'runId' in m) as { gen: number }[];
+    expect(second.every((m) => m.gen === 2)).toBe(true);
+    // Generation 2 is waiting for acks; a late ack of generation 1 (seq 99) must not free it.
+    const waiting = h.frames('a').filter((f) => f.gen === 2).length;
+    expect(waiting).toBe(MAX_FRAMES_IN_FLIGHT);
+    h.runner.handle({ type: 'ack', runId: 'a', gen: 1, seq: 99 });
+    h.flush(100);
+    expect(h.frames('a').filter((f) => f.gen === 2)).toHaveLength(waiting);
+    h.runner.handle({ type: 'ack', runId: 'a', gen: 2, seq: MAX_FRAMES_IN_FLIGHT });
+    h.flush(100);
+    expect(h.frames('a').filter((f) => f.gen === 2).length).toBeGreaterThan(waiting);
   });
 
   it('answers malformed messages and invalid configs with errors, not exceptions', () => {
     const h = harness();
     h.runner.handle(null);
     h.runner.handle({ type: 'nope' });
-    h.runner.handle({ type: 'start', runId: 'x', config: { batch: -3 } });
+    h.runner.handle({ type: 'start', runId: 'x', gen: 1, config: { batch: -3 } });
     const errors = h.sent.filter((m) => m.type === 'error');
     expect(errors).toHaveLength(3);
     const cfgErr = errors[2] as Extract<FromWorker, { type: 'error' }>;
@@ -152,6 +178,7 @@ describe('Runner', () => {
     h.runner.handle({
       type: 'start',
       runId: 'q',
+      gen: 1,
       config: { preset: 'quadratic-nd', landscape: { dim: 20 } },
     });
     const f = h.frames('q')[0]!;

@@ -40,6 +40,8 @@ const NET_IDLE_BUDGET_MS = 14;
 
 interface Slot {
   id: string;
+  /** Generation of this start of the run id: on every message about it (see protocol.ts). */
+  gen: number;
   input: Record<string, unknown>;
   sliceOf: unknown[] | undefined;
   run: Run;
@@ -86,6 +88,7 @@ export class Runner {
       case 'start':
         return this.start(
           msg.runId,
+          msg.gen,
           (msg.config ?? {}) as Record<string, unknown>,
           msg.paused ?? false,
           msg.sliceOf,
@@ -94,6 +97,7 @@ export class Runner {
         const slot = this.slots.get(msg.runId);
         return this.start(
           msg.runId,
+          msg.gen,
           { ...(slot?.input ?? {}), ...msg.patch },
           slot?.state === 'paused',
           slot?.sliceOf,
@@ -126,9 +130,11 @@ export class Runner {
         this.speed = msg.multiplier;
         return;
       case 'ack': {
+        // An ack of an earlier generation counts frames of a run that no longer exists.
         const s = this.slots.get(msg.runId);
-        if (s) s.acked = Math.max(s.acked, msg.seq);
-        if (s && s.backlog.length > 0 && s.seq - s.acked < MAX_FRAMES_IN_FLIGHT) this.send(s);
+        if (!s || s.gen !== msg.gen) return;
+        s.acked = Math.max(s.acked, msg.seq);
+        if (s.backlog.length > 0 && s.seq - s.acked < MAX_FRAMES_IN_FLIGHT) this.send(s);
         return this.wake();
       }
       case 'surface': {
@@ -153,6 +159,7 @@ export class Runner {
 
   private start(
     id: string,
+    gen: number,
     input: Record<string, unknown>,
     paused: boolean,
     sliceOf: unknown[] | undefined,
@@ -172,12 +179,14 @@ export class Runner {
       return this.endpoint.post({
         type: 'error',
         runId: id,
+        gen,
         message: (e as Error).message,
         errors,
       });
     }
     const slot: Slot = {
       id,
+      gen,
       input,
       sliceOf,
       run,
@@ -192,7 +201,7 @@ export class Runner {
       backlog: [],
     };
     this.slots.set(id, slot);
-    this.net.attach(id, run);
+    this.net.attach(id, run, gen);
     // The first frame (start point and its metrics) goes out at once, even when paused,
     // so a slider change shows something on the very next animation frame.
     this.compute(slot, 0);
@@ -206,6 +215,7 @@ export class Runner {
     this.endpoint.post({
       type: 'status',
       runId: s.id,
+      gen: s.gen,
       state,
       steps: s.run.steps,
       progress: s.run.progress(),
@@ -289,6 +299,7 @@ export class Runner {
       {
         type: 'frame',
         runId: s.id,
+        gen: s.gen,
         seq: s.seq,
         frame,
         metrics: chunk.metrics,

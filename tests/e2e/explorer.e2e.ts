@@ -30,6 +30,8 @@ interface Handle {
   engineConfigs(): unknown[];
   trajectoryHash(id: string): string | null;
   pointCount(id: string): number;
+  controller: { setSpeed(multiplier: number): void; restarts: number };
+  metricSteps(id: string): number[];
 }
 declare const window: { __batchscape: Handle; innerWidth: number };
 
@@ -197,8 +199,7 @@ describe('explorer', () => {
   });
 
   it('presenter mode and keyboard shortcuts', async () => {
-    // A long budget: the runs must still be going when Space is pressed, on any machine.
-    const { page, errors } = await open('?ep=2000');
+    const { page, errors } = await open();
     await page.setViewportSize({ width: 1280, height: 720 });
     await page
       .locator('body')
@@ -208,16 +209,35 @@ describe('explorer', () => {
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe(
       'presenter',
     );
+    // Slow playback, then R restarts the runs: they are still going minutes later, so Space
+    // must pause them (on ended runs it replays instead, and `playing` stays on).
+    await page.evaluate(() => window.__batchscape.controller.setSpeed(0.02));
+    const restarts = await page.evaluate(() => window.__batchscape.controller.restarts);
+    await page.keyboard.press('r');
+    await expect(page.evaluate(() => window.__batchscape.controller.restarts)).resolves.toBe(
+      restarts + 1,
+    );
+    const playing = () => page.evaluate(() => window.__batchscape.runsStore.getState().playing);
+    const focusIsLive = () =>
+      page.evaluate(() => document.activeElement !== null && document.activeElement.isConnected);
+    expect(await playing()).toBe(true);
+    // Closed with Escape: Space pauses.
     await page.keyboard.press('Shift+?');
     await page.waitForSelector('[data-testid="help-overlay"]');
     await screenshot(page, 'explorer-help');
     await page.keyboard.press('Escape');
     await expect(page.locator('[data-testid="help-overlay"]').count()).resolves.toBe(0);
-    const playing = await page.evaluate(() => window.__batchscape.runsStore.getState().playing);
+    expect(await focusIsLive()).toBe(true);
     await page.keyboard.press(' ');
-    await expect(
-      page.evaluate(() => window.__batchscape.runsStore.getState().playing),
-    ).resolves.toBe(!playing);
+    expect(await playing()).toBe(false);
+    // Closed with its button: Space plays again.
+    await page.keyboard.press('Shift+?');
+    await page.getByTestId('help-overlay').getByRole('button', { name: 'Close' }).click();
+    await expect(page.locator('[data-testid="help-overlay"]').count()).resolves.toBe(0);
+    expect(await focusIsLive()).toBe(true);
+    await page.keyboard.press(' ');
+    expect(await playing()).toBe(true);
+    await page.evaluate(() => window.__batchscape.controller.setSpeed(1));
     const b0 = (await runs(page))[0]!.batch;
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(
@@ -227,7 +247,12 @@ describe('explorer', () => {
     await expect(
       page.evaluate(() => window.__batchscape.configStore.getState().compare.values[0]),
     ).resolves.toBe(b0 * 2);
-    await page.waitForTimeout(800);
+    // The loss chart of run 0 is the new run's alone: frames the old run had in flight
+    // would splice its measurements in front (steps going back to 0).
+    await page.waitForFunction(() => window.__batchscape.metricSteps('run0').length >= 5);
+    const measured = await page.evaluate(() => window.__batchscape.metricSteps('run0'));
+    expect(measured.every((step, i) => i === 0 || step > measured[i - 1]!)).toBe(true);
+    expect((await runs(page))[0]!.batch).toBe(b0 * 2);
     await screenshot(page, 'explorer-presenter');
     const scroll = await page.evaluate(
       () => document.documentElement.scrollWidth <= window.innerWidth,

@@ -304,8 +304,7 @@ describe('layouts', () => {
     expect(errors).toEqual([]);
   });
 
-  // Skipped: fails on main since the 2026-11-29 merges of the tour, harden-web and layout branches (see the closing note); re-enable once fixed
-  it.skip('the start point by keyboard: the scene owns the arrows in cursor mode, Enter sets, Escape leaves', async () => {
+  it('the start point by keyboard: the scene owns the arrows in cursor mode, Enter sets, Escape leaves', async () => {
     const { page, errors } = await open('', { viewport: { width: 1280, height: 720 } });
     await page.waitForSelector('[data-testid="scene-legend"]', { timeout: 90_000 });
     const config = () =>
@@ -363,8 +362,7 @@ describe('layouts', () => {
     expect(errors).toEqual([]);
   });
 
-  // Skipped: fails on main since the 2026-11-29 merges of the tour, harden-web and layout branches (see the closing note); re-enable once fixed
-  it.skip('presenter mode (1280×720): the view toolbar leaves the run key and the result table clear', async () => {
+  it('presenter mode (1280×720): the view toolbar leaves the run key and the result table clear', async () => {
     const { page, errors } = await open('?pm=1', { viewport: { width: 1280, height: 720 } });
     await surfaceSettled(page);
     const clear = async () => {

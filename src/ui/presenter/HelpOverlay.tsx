@@ -1,6 +1,9 @@
 /**
  * The shortcut list as a modal dialog. Its only focusable element is the close button,
- * so focus is trapped by keeping it there; focus returns to where it was on close.
+ * so focus is trapped by keeping it there. On close (Escape, `?`, the button, a click
+ * outside) focus returns to where it was — or, if that element is gone from the page or
+ * was the page itself, to the tab panel, so the next key (Space: play / pause) reaches
+ * the app's shortcuts from a live element rather than from a removed one.
  */
 import { useEffect, useId, useRef } from 'react';
 import { setView } from '../../state/viewStore';
@@ -20,7 +23,7 @@ function HelpDialog() {
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     closeRef.current?.focus();
-    return () => before?.focus();
+    return () => restoreFocus(before);
   }, []);
   const close = () => setView({ help: false });
   return (
@@ -76,4 +79,12 @@ function HelpDialog() {
       </div>
     </div>
   );
+}
+
+function restoreFocus(before: HTMLElement | null): void {
+  if (before && before.isConnected && before !== document.body) {
+    before.focus({ preventScroll: true });
+    if (document.activeElement === before) return;
+  }
+  document.getElementById('tab-panel')?.focus({ preventScroll: true });
 }
