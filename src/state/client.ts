@@ -38,6 +38,12 @@ type SurfaceReply = Extract<FromWorker, { type: 'surface' }>;
 export interface WatchTiming {
   pingMs: number;
   hangMs: number;
+  /**
+   * Silence tolerated from a fresh worker before its first message (default 4 × hangMs):
+   * it is still fetching and compiling the engine, which on a slow school machine under
+   * load can take longer than a running worker may stay quiet.
+   */
+  startMs?: number;
 }
 const DEFAULT_TIMING: WatchTiming = { pingMs: 1000, hangMs: 5000 };
 
@@ -63,6 +69,8 @@ export class EngineClient {
   private nextRequest = 1;
   private nextPing = 1;
   private lastPong = 0;
+  /** Whether the current worker has sent anything yet (see WatchTiming.startMs). */
+  private heard = false;
   private timer: ReturnType<typeof setInterval> | null = null;
   private speed = 1;
   private netSetting: NetSliceSetting | null = null;
@@ -83,6 +91,7 @@ export class EngineClient {
       this.restart(`The engine stopped unexpectedly (${describeError(e)}); it was restarted.`);
     w.postMessage({ type: 'hello', version: PROTOCOL_VERSION });
     this.lastPong = this.now();
+    this.heard = false;
     return w;
   }
 
@@ -97,7 +106,8 @@ export class EngineClient {
       // queued behind it): that is no evidence against the worker, so start over.
       if (now - lastCheck > pingMs + hangMs / 2) this.lastPong = now;
       lastCheck = now;
-      if (now - this.lastPong > hangMs && now > this.busyUntil) {
+      const limit = this.heard ? hangMs : (this.timing.startMs ?? 4 * hangMs);
+      if (now - this.lastPong > limit && now > this.busyUntil) {
         this.restart('The engine stopped responding; it was restarted.');
         return;
       }
@@ -146,6 +156,7 @@ export class EngineClient {
 
   private receive(msg: FromWorker): void {
     this.lastPong = this.now();
+    this.heard = true;
     if (msg.type === 'busy') {
       // Generous: the estimate is from a few samples, and the page may be busy too.
       this.busyUntil = Math.max(this.busyUntil, this.now() + 3 * msg.ms + this.timing.hangMs);
