@@ -45,6 +45,8 @@ interface FrameWindow {
   p90: number;
   /** Main-thread script ms per frame (CDP ScriptDuration). */
   scriptMs: number;
+  /** Main-thread busy ms per frame, all tasks (CDP TaskDuration): script, layout, GL calls. */
+  taskMs: number;
   frames: number;
   points: number;
 }
@@ -54,7 +56,8 @@ async function frameWindow(page: Page, cdp: CDPSession, ms: number): Promise<Fra
     const { metrics } = (await cdp.send('Performance.getMetrics')) as {
       metrics: { name: string; value: number }[];
     };
-    return metrics.find((m) => m.name === 'ScriptDuration')!.value;
+    const get = (name: string) => metrics.find((m) => m.name === name)!.value;
+    return { script: get('ScriptDuration'), task: get('TaskDuration') };
   };
   const points = await minPoints(page);
   const s0 = await script();
@@ -81,7 +84,8 @@ async function frameWindow(page: Page, cdp: CDPSession, ms: number): Promise<Fra
   return {
     frameMs,
     p90: sorted[Math.floor(sorted.length * 0.9)]!,
-    scriptMs: ((s1 - s0) * 1000) / deltas.length,
+    scriptMs: ((s1.script - s0.script) * 1000) / deltas.length,
+    taskMs: ((s1.task - s0.task) * 1000) / deltas.length,
     frames: deltas.length,
     points,
   };
@@ -207,7 +211,7 @@ async function sliderBench(page: Page, url: string): Promise<number[]> {
 }
 
 const row = (label: string, w: FrameWindow) =>
-  `  ${label.padEnd(22)}${String(w.points).padStart(8)} ${String(w.frames).padStart(7)} ${w.frameMs.toFixed(1).padStart(10)} ${w.p90.toFixed(1).padStart(8)} ${w.scriptMs.toFixed(2).padStart(10)}`;
+  `  ${label.padEnd(22)}${String(w.points).padStart(8)} ${String(w.frames).padStart(7)} ${w.frameMs.toFixed(1).padStart(10)} ${w.p90.toFixed(1).padStart(8)} ${w.scriptMs.toFixed(1).padStart(10)} ${w.taskMs.toFixed(1).padStart(8)}`;
 
 async function main(): Promise<void> {
   if (process.env.BENCH_SKIP_BUILD !== '1') await buildForTests();
@@ -227,7 +231,9 @@ async function main(): Promise<void> {
     console.log(`WebGL renderer: ${renderer}`);
 
     const s = await streamingBench(page, cdp, server.url);
-    console.log('4 runs streaming         min pts/run  frames  frame ms   p90 ms  script ms');
+    console.log(
+      '4 runs streaming         min pts/run  frames  frame ms   p90 ms  script ms  main ms',
+    );
     console.log(row('short histories', s.short));
     console.log(row('long histories', s.long));
     const ratio = s.long.frameMs / s.short.frameMs;

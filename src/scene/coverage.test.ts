@@ -46,8 +46,8 @@ describe('coverage culling (level of detail for long paths)', () => {
     expect(cullSegments(walk(n), n, cell)).toEqual(kept);
   });
 
-  it('leaves every point of every segment within (√3 + ¼)·cell of a kept segment', () => {
-    const bound = (Math.sqrt(3) + 0.25) * cell + 1e-6;
+  it('leaves every point of every segment within (√3 + ½)·cell of a kept segment', () => {
+    const bound = (Math.sqrt(3) + 0.5) * cell + 1e-6;
     let worst = 0;
     for (let k = 0; k + 1 < n; k += 5) {
       for (const t of [0, 0.37, 1]) {
