@@ -107,7 +107,7 @@ async function clickToPaint(page: Page, n: number): Promise<number[]> {
   });
   // Mouse clicks at the box's centre: Playwright's element click would wait for the URL
   // updates the toggle schedules as if they were navigations.
-  const rect = await page.getByLabel('log x (step)').boundingBox();
+  const rect = await page.getByLabel('log x (step)').boundingBox({ timeout: 60_000 });
   if (!rect) throw new Error('the "log x" checkbox is not on screen');
   for (let i = 0; i < n; i++) {
     await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
@@ -122,7 +122,9 @@ async function clickToPaint(page: Page, n: number): Promise<number[]> {
   return [...seen, ...Array<number>(Math.max(0, n - seen.length)).fill(16)];
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** NaN for no samples (e.g. a page too slow to click). */
+const median = (xs: number[]) =>
+  xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : NaN;
 
 const streaming = (page: Page) =>
   page.evaluate(() =>
@@ -169,7 +171,12 @@ async function streamingBench(page: Page, cdp: CDPSession, url: string) {
     throw new Error(
       `the runs ended during the long-history window (${await minPoints(page)} points): the comparison would be unfair`,
     );
-  const longClicks = await clickToPaint(page, CLICKS);
+  printFrames(short, long);
+  // A page that cannot answer within a minute has no click-to-paint to speak of.
+  const longClicks = await clickToPaint(page, CLICKS).catch((e: Error) => {
+    console.error(`  clicks not measured: ${e.message.split('\n')[0]}`);
+    return [] as number[];
+  });
   await log('long-history clicks done');
   if (!(await streaming(page)))
     console.error('  (the runs ended during the clicks: the later clicks measured finished runs)');
@@ -210,6 +217,14 @@ async function sliderBench(page: Page, url: string): Promise<number[]> {
   return latencies;
 }
 
+function printFrames(short: FrameWindow, long: FrameWindow): void {
+  console.log(
+    '4 runs streaming         min pts/run  frames  frame ms   p90 ms  script ms  main ms',
+  );
+  console.log(row('short histories', short));
+  console.log(row('long histories', long));
+}
+
 const row = (label: string, w: FrameWindow) =>
   `  ${label.padEnd(22)}${String(w.points).padStart(8)} ${String(w.frames).padStart(7)} ${w.frameMs.toFixed(1).padStart(10)} ${w.p90.toFixed(1).padStart(8)} ${w.scriptMs.toFixed(1).padStart(10)} ${w.taskMs.toFixed(1).padStart(8)}`;
 
@@ -231,11 +246,6 @@ async function main(): Promise<void> {
     console.log(`WebGL renderer: ${renderer}`);
 
     const s = await streamingBench(page, cdp, server.url);
-    console.log(
-      '4 runs streaming         min pts/run  frames  frame ms   p90 ms  script ms  main ms',
-    );
-    console.log(row('short histories', s.short));
-    console.log(row('long histories', s.long));
     const ratio = s.long.frameMs / s.short.frameMs;
     const fmt = (xs: number[]) => xs.map((x) => Math.round(x)).join(',');
     console.log(
