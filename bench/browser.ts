@@ -178,9 +178,10 @@ async function streamingBench(page: Page, cdp: CDPSession, url: string) {
     return [] as number[];
   });
   await log('long-history clicks done');
-  if (!(await streaming(page)))
-    console.error('  (the runs ended during the clicks: the later clicks measured finished runs)');
-  return { short, long, shortClicks, longClicks };
+  // Clicks on finished runs measure an idle page: then there is no streaming figure.
+  const clicksValid = longClicks.length > 0 && (await streaming(page));
+  if (!clicksValid) console.error('  (the runs ended before the clicks were done)');
+  return { short, long, shortClicks, longClicks: clicksValid ? longClicks : [] };
 }
 
 async function sliderBench(page: Page, url: string): Promise<number[]> {
@@ -264,7 +265,9 @@ async function main(): Promise<void> {
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
     console.log(
       `RATIOS: total frame time long/short = ${ratio.toFixed(2)} (goal ≤ 1.5: ${verdict(ratio <= 1.5)}); ` +
-        `click-to-paint median = ${clickMedian} ms (goal ≤ 100: ${verdict(clickMedian <= 100)}); ` +
+        (Number.isNaN(clickMedian)
+          ? 'click-to-paint with 4 runs streaming: not measured (goal ≤ 100 ms: MISSED); '
+          : `click-to-paint median = ${clickMedian} ms (goal ≤ 100: ${verdict(clickMedian <= 100)}); `) +
         `slider latency median = ${sliderMedian} frames (goal ≤ 3: ${verdict(sliderMedian <= 3)})`,
     );
   } finally {

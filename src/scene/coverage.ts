@@ -3,7 +3,7 @@
  *
  * An SGD path that has settled in a basin wanders in a patch a few dozen pixels across for
  * tens of thousands of points, every segment painting pixels that earlier ones already
- * painted (under software WebGL that overdraw was ~94% of the main thread). The path is one
+ * painted (under software WebGL the page waits for every one of them). The path is one
  * colour, so a segment whose every part lies in space the kept segments already cover adds
  * nothing a person can see. This keeps a segment only when it reaches a cell of a 3-D grid
  * (cell ≈ a pixel at the current zoom) that no kept segment has touched, and drops it
@@ -18,7 +18,10 @@
  * DOM-free and pure apart from the grid it fills.
  */
 
-/** Samples per cell along a segment (spacing ≤ one cell, so no cell is jumped over). */
+/**
+ * Samples per cell along a segment. Spacing ≤ one cell may skip a cell the segment only
+ * clips at a corner; the tested bound allows for that (the ½ cell in √3 + ½).
+ */
 const SAMPLES_PER_CELL = 1;
 /** Cell indices are packed into one exact integer key; beyond ±2^16 a cell cannot be keyed. */
 const HALF = 65536;
@@ -160,9 +163,9 @@ export function cullSegments(points: Float32Array, count: number, cell: number):
 
 /**
  * The grid cell for a view where one CSS pixel spans `pixelWorld` world units near the
- * path: a power of two (so small camera moves do not change it) between a quarter of a
- * pixel and `CELL_PX` pixels. `current` is kept while it is still in that band, so an
- * orbit does not re-cull on every frame; null = draw everything (no usable scale).
+ * path: a power of two (so small camera moves do not change it) between CELL_PX / 4 and
+ * CELL_PX pixels. `current` is kept while it is still in that band, so an orbit does not
+ * re-cull on every frame; null = draw everything (no usable scale).
  */
 export const CELL_PX = 0.75;
 export function lodCell(pixelWorld: number, current: number | null): number | null {
