@@ -8,6 +8,12 @@
  * This ribbon uses 2 vertices per point and a prefilled index buffer, so appending a
  * point writes 2 vertices (and patches the previous point's `next`), uploaded through an
  * update range: per-frame cost stays O(new points), never a whole-buffer upload.
+ *
+ * Level of detail (coverage.ts): the index buffer lists only the segments worth drawing.
+ * The last TAIL..2·TAIL segments are always drawn at full detail (the live part of the
+ * path); older ones are culled in chunks of TAIL as they leave it, so a settled history
+ * costs about as many segments as the pixels it covers, not as the points it holds.
+ * Layout: [kept settled segments][every tail segment]; draw range = both.
  */
 import {
   BufferAttribute,
@@ -20,9 +26,12 @@ import {
   Vector2,
   type WebGLRenderer,
 } from 'three';
+import { CoverageGrid } from './coverage';
 
 const LINE_PX = 3;
 const HALO_PX = 6;
+/** Segments always drawn in full at the head of the path (between TAIL and 2·TAIL). */
+export const TAIL = 512;
 
 const VERTEX = /* glsl */ `
 attribute vec3 prev;
@@ -84,6 +93,16 @@ export class StreamingLine {
   private readonly haloMaterial = ribbonMaterial('#111111', HALO_PX, 0.5);
   private readonly line = new Mesh(this.geometry, this.colorMaterial);
   private readonly halo = new Mesh(this.geometry, this.haloMaterial);
+  /** Culling grid (null: draw every segment). */
+  private grid: CoverageGrid | null = null;
+  /** Segments [0, settled) have been culled; `kept` of them are in the index buffer. */
+  private settled = 0;
+  private kept = 0;
+  /** Points committed (the line's length). */
+  private length = 0;
+  /** World bounds of the committed points (for the view scale near the path). */
+  readonly lo = [Infinity, Infinity, Infinity];
+  readonly hi = [-Infinity, -Infinity, -Infinity];
 
   constructor() {
     for (const m of [this.halo, this.line]) {
@@ -116,19 +135,21 @@ export class StreamingLine {
     const side = new Float32Array(cap * 2);
     for (let i = 0; i < side.length; i++) side[i] = i % 2 === 0 ? -1 : 1;
     g.setAttribute('side', new BufferAttribute(side, 1));
-    // Two triangles per segment between points k and k+1; fixed, so filled once here.
-    const index = new Uint32Array((cap - 1) * 6);
-    for (let k = 0; k < cap - 1; k++)
-      index.set([2 * k, 2 * k + 1, 2 * k + 2, 2 * k + 1, 2 * k + 3, 2 * k + 2], 6 * k);
-    g.setIndex(new BufferAttribute(index, 1));
+    // Two triangles per drawn segment; written as segments are appended or culled.
+    g.setIndex(new BufferAttribute(new Uint32Array((cap - 1) * 6), 1));
     g.setDrawRange(0, 0);
+    this.settled = this.kept = this.length = 0;
+    this.grid?.clear();
     this.geometry = g;
     this.line.geometry = g;
     this.halo.geometry = g;
     old.dispose();
   }
 
-  /** Uploads points [from, to) (and the previous point, whose `next` changes); draws [0, to). */
+  /**
+   * Uploads points [from, to) (and the previous point, whose `next` changes) and draws the
+   * path up to `to`; from = 0 rewrites the whole line (and re-culls it).
+   */
   commit(from: number, to: number): void {
     const g = this.geometry;
     if (to < 2) {
@@ -156,8 +177,79 @@ export class StreamingLine {
     markRange(pos, k0, to);
     markRange(prev, k0, to);
     markRange(next, k0, to);
-    g.setDrawRange(0, Math.max(0, to - 1) * 6);
+    if (from === 0) {
+      this.resetSegments();
+      this.lo.fill(Infinity);
+      this.hi.fill(-Infinity);
+    }
+    for (let k = from; k < to; k++)
+      for (let c = 0; c < 3; c++) {
+        const v = p[3 * k + c]!;
+        if (v < this.lo[c]!) this.lo[c] = v;
+        if (v > this.hi[c]!) this.hi[c] = v;
+      }
+    this.length = to;
+    this.writeSegments(k0);
     this.object.visible = to > 1;
+  }
+
+  /** The culling grid's cell in world units (null: every segment is drawn). */
+  get cell(): number | null {
+    return this.grid?.cell ?? null;
+  }
+
+  /**
+   * Culls settled history at `cell` world units (null: draw all). A new cell re-culls the
+   * whole history from the points already held: an index-buffer rewrite, no vertex upload.
+   */
+  setCell(cell: number | null): void {
+    if (this.cell === cell) return;
+    this.grid = cell === null ? null : new CoverageGrid(cell);
+    this.resetSegments();
+    this.writeSegments(0);
+  }
+
+  /** Segments drawn now (for tests and the benchmark's sanity). */
+  get drawnSegments(): number {
+    return this.kept + Math.max(0, this.length - 1 - this.settled);
+  }
+
+  private resetSegments(): void {
+    this.settled = this.kept = 0;
+    this.grid?.clear();
+  }
+
+  /**
+   * Brings the index buffer up to `length`: settles tail segments beyond 2·TAIL in one
+   * chunk (cull them, rewrite the shortened tail after the kept ones), otherwise writes
+   * only segments from `fromSeg` on. Uploads only the rewritten index range.
+   */
+  private writeSegments(fromSeg: number): void {
+    const index = this.geometry.getIndex();
+    if (!index) return; // nothing allocated yet
+    const idx = index.array as Uint32Array;
+    const segs = Math.max(0, this.length - 1);
+    let first = Math.max(fromSeg, this.settled);
+    const grid = this.grid;
+    if (grid && segs - this.settled > 2 * TAIL) {
+      const p = this.points;
+      const keptBefore = this.kept;
+      for (let k = this.settled; k < segs - TAIL; k++) {
+        const a = 3 * k;
+        if (grid.keep(p[a]!, p[a + 1]!, p[a + 2]!, p[a + 3]!, p[a + 4]!, p[a + 5]!))
+          writeSegment(idx, this.kept++, k);
+      }
+      this.settled = segs - TAIL;
+      first = this.settled;
+      if (this.kept > keptBefore)
+        index.addUpdateRange(6 * keptBefore, 6 * (this.kept - keptBefore));
+    }
+    // Tail segment k sits at slot kept + (k − settled).
+    for (let k = first; k < segs; k++) writeSegment(idx, this.kept + k - this.settled, k);
+    if (segs > first)
+      index.addUpdateRange(6 * (this.kept + first - this.settled), 6 * (segs - first));
+    index.needsUpdate = true;
+    this.geometry.setDrawRange(0, 6 * this.drawnSegments);
   }
 
   hide(): void {
@@ -173,6 +265,18 @@ export class StreamingLine {
     this.colorMaterial.dispose();
     this.haloMaterial.dispose();
   }
+}
+
+/** Two triangles for the segment between points k and k+1, at index slot `slot`. */
+function writeSegment(idx: Uint32Array, slot: number, k: number): void {
+  const o = 6 * slot;
+  const v = 2 * k;
+  idx[o] = v;
+  idx[o + 1] = v + 1;
+  idx[o + 2] = v + 2;
+  idx[o + 3] = v + 1;
+  idx[o + 4] = v + 3;
+  idx[o + 5] = v + 2;
 }
 
 /** Flags vertices of points [k0, k1) for upload (2 vertices × 3 floats per point). */

@@ -17,6 +17,8 @@ import type { SurfaceFrame } from './surfaceFrame';
 import { EndMarker, HeadMarker } from './markers';
 import { StartMarkers } from './StartMarkers';
 import { StreamingLine } from './StreamingLine';
+import { lodCell } from './coverage';
+import { distanceToBox, pixelWorld } from './viewScale';
 
 /** World units above the surface, so lines are not hidden inside it. */
 const LINE_LIFT = 0.04;
@@ -77,7 +79,7 @@ function RunTrajectory({ run, frame }: { run: RunView; frame: SurfaceFrame }) {
   });
   const ended = run.state === 'done' || run.state === 'diverged';
 
-  useFrame(() => {
+  useFrame(({ camera, size }) => {
     const t = track.current;
     const buf = runBuffers.get(run.id) ?? null;
     if (!buf) {
@@ -97,6 +99,14 @@ function RunTrajectory({ run, frame }: { run: RunView; frame: SurfaceFrame }) {
       t.frame = frame;
       full = true;
     }
+    // Level of detail for the view: a few compares a frame, a re-cull only when the zoom
+    // changes the pixel's size by a power of two (see lodCell).
+    const viewCell = () =>
+      lodCell(
+        pixelWorld(camera, size.height, distanceToBox(camera.position, line.lo, line.hi)),
+        line.cell,
+      );
+    if (!full) line.setCell(viewCell());
     if (!full && buf.version === t.version && t.state === run.state) return;
     t.version = buf.version;
     t.state = run.state;
@@ -105,6 +115,8 @@ function RunTrajectory({ run, frame }: { run: RunView; frame: SurfaceFrame }) {
     const to = buf.count;
     writeWorldPoints(frame, buf.positions, line.points, from, to);
     line.commit(from, to);
+    // After the commit: the path's bounds (and so the scale near it) are the new ones.
+    if (full) line.setCell(viewCell());
     t.drawn = to;
     placeMarkers(frame, buf, line.points, head.current, ended ? end.current : null);
   });
