@@ -6,14 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RUN_COLORS, RUN_COLOR_NAMES, RUN_DASHES } from '../src/state/palette';
-import {
-  contrast,
-  deltaE,
-  greyDifference,
-  linearRgb,
-  simulate,
-  type Vision,
-} from './colorVision';
+import { contrast, deltaE, greyDifference, linearRgb, simulate, type Vision } from './colorVision';
 
 /**
  * ΔE*ab (CIE76) every pair must keep per vision. ~2.3 is a just-noticeable difference;
@@ -34,7 +27,11 @@ const MIN_GREY_STEP = 9;
  * L* 45–62); these floors are what the former Okabe–Ito set managed (orange 2.3:1 on
  * white, blue 3.1:1 on the dark panel), so no theme lost contrast.
  */
-const PANELS = { light: ['#ffffff', 2.2], dark: ['#1d2026', 2.7], presenter: ['#000000', 3] } as const;
+const PANELS = {
+  light: ['#ffffff', 2.2],
+  dark: ['#1d2026', 2.7],
+  presenter: ['#000000', 3],
+} as const;
 
 const pairs = RUN_COLORS.flatMap((a, i) => RUN_COLORS.slice(i + 1).map((b) => [a, b] as const));
 
