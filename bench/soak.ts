@@ -14,14 +14,11 @@
  * after a full collection.
  */
 import { getHeapStatistics } from 'node:v8';
-import { Worker } from 'node:worker_threads';
-import { build } from 'esbuild';
 import { Controller } from '../src/state/controller';
 import { patchBase, setComparison } from '../src/state/configStore';
 import { runBuffers } from '../src/state/buffers';
 import { runsStore } from '../src/state/runsStore';
-import type { WorkerLike } from '../src/state/client';
-import type { FromWorker } from '../src/worker/protocol';
+import { nodeWorker, workerCode, type BenchWorker } from './nodeWorker';
 
 const STEPS = Number(process.env.SOAK_STEPS ?? 1e6);
 const MAX_SECONDS = Number(process.env.SOAK_SECONDS ?? Infinity);
@@ -41,46 +38,6 @@ interface Sample {
   mainHeap: number;
   workerHeap: number;
   arrayBuffers: number;
-}
-
-/** A worker_threads Worker behind the browser Worker's interface, with a heap probe. */
-function nodeWorker(
-  code: string,
-  heaps: ((bytes: number) => void)[],
-  onFrame: (runId: string, steps: number) => void,
-): WorkerLike {
-  const w = new Worker(code, { eval: true });
-  const like: WorkerLike & { probe(): Promise<number> } = {
-    onmessage: null,
-    onerror: null,
-    postMessage: (msg, transfer) => w.postMessage(msg, (transfer ?? []) as ArrayBuffer[]),
-    terminate: () => void w.terminate(),
-    probe: () =>
-      new Promise((resolve) => {
-        heaps.push(resolve);
-        w.postMessage({ soak: 'heap' });
-      }),
-  };
-  w.on('message', (data: FromWorker | { soak: 'heap'; heapUsed: number }) => {
-    if ('soak' in data) return heaps.shift()?.(data.heapUsed);
-    if (data.type === 'frame') onFrame(data.runId, data.steps);
-    like.onmessage?.({ data });
-  });
-  w.on('error', (e) => like.onerror?.(e));
-  return like;
-}
-
-async function workerCode(): Promise<string> {
-  const out = await build({
-    entryPoints: [new URL('./soakWorker.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]!.text;
 }
 
 /** Least-squares slope of y over x. */
@@ -114,8 +71,7 @@ function rate(timeline: Timeline, total: number, from: number, to: number): numb
 async function main(): Promise<void> {
   if (!gc) console.log('note: run with --expose-gc for heap samples after a full collection');
   const code = await workerCode();
-  const heaps: ((bytes: number) => void)[] = [];
-  let worker: (WorkerLike & { probe(): Promise<number> }) | null = null;
+  let worker: BenchWorker | null = null;
   patchBase({ budget: { unit: 'steps', amount: STEPS } });
   setComparison({ field: 'batch', values: BATCHES });
   const timelines = new Map<string, Timeline>();
@@ -125,7 +81,7 @@ async function main(): Promise<void> {
     tl.push({ t: performance.now(), steps });
   };
   const controller = new Controller(() => {
-    worker = nodeWorker(code, heaps, onFrame) as WorkerLike & { probe(): Promise<number> };
+    worker = nodeWorker(code, onFrame);
     return worker;
   });
   controller.setSpeed(Infinity);

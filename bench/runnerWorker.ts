@@ -1,5 +1,5 @@
 /**
- * The soak benchmark's engine worker: the browser's Runner (src/worker/runner.ts) behind
+ * The benchmarks' engine worker: the browser's Runner (src/worker/runner.ts) behind
  * worker_threads' parentPort, exactly as src/cli/poolWorker.ts wires it, plus one
  * bench-only message that reports this thread's heap after a forced collection (the
  * Runner never sees it).
@@ -10,7 +10,7 @@ import { Runner } from '../src/worker/runner';
 import type { FromWorker } from '../src/worker/protocol';
 
 const port = parentPort;
-if (!port) throw new Error('soakWorker.ts must run as a worker thread');
+if (!port) throw new Error('runnerWorker.ts must run as a worker thread');
 
 const runner = new Runner(
   { post: (msg: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(msg, transfer ?? []) },

@@ -1,0 +1,57 @@
+/**
+ * Benchmarks' stand-in for the browser's engine Worker: benc./runnerWorker.ts (the same
+ * Runner as src/worker/engine.worker.ts) in a worker thread, behind the WorkerLike
+ * interface the page's EngineClient and WorkerPool use. Bundled once with esbuild, as the
+ * CLI's pool does (src/cli/workerSource.ts explains why).
+ */
+import { Worker } from 'node:worker_threads';
+import { build } from 'esbuild';
+import type { WorkerLike } from '../src/state/client';
+import type { FromWorker } from '../src/worker/protocol';
+
+export interface BenchWorker extends WorkerLike {
+  /** This worker's JS heap (bytes, after a forced collection when run with --expose-gc). */
+  probe(): Promise<number>;
+}
+
+let code: Promise<string> | null = null;
+
+export function workerCode(): Promise<string> {
+  code ??= build({
+    entryPoints: [new URL('./runnerWorker.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  }).then((out) => out.outputFiles[0]!.text);
+  return code;
+}
+
+/** `onFrame` sees every frame as it arrives (runId, the run's step count). */
+export function nodeWorker(
+  source: string,
+  onFrame: (runId: string, steps: number) => void = () => undefined,
+): BenchWorker {
+  const w = new Worker(source, { eval: true });
+  const heaps: ((bytes: number) => void)[] = [];
+  const like: BenchWorker = {
+    onmessage: null,
+    onerror: null,
+    postMessage: (msg, transfer) => w.postMessage(msg, (transfer ?? []) as ArrayBuffer[]),
+    terminate: () => void w.terminate(),
+    probe: () =>
+      new Promise((resolve) => {
+        heaps.push(resolve);
+        w.postMessage({ soak: 'heap' });
+      }),
+  };
+  w.on('message', (data: FromWorker | { soak: 'heap'; heapUsed: number }) => {
+    if ('soak' in data) return heaps.shift()?.(data.heapUsed);
+    if (data.type === 'frame') onFrame(data.runId, data.steps);
+    like.onmessage?.({ data });
+  });
+  w.on('error', (e) => like.onerror?.(e));
+  return like;
+}
