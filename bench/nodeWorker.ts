@@ -12,6 +12,8 @@ import type { FromWorker } from '../src/worker/protocol';
 export interface BenchWorker extends WorkerLike {
   /** This worker's JS heap (bytes, after a forced collection when run with --expose-gc). */
   probe(): Promise<number>;
+  /** CPU milliseconds the worker thread has run so far (null where the OS does not say). */
+  cpu(): Promise<number | null>;
 }
 
 let code: Promise<string> | null = null;
@@ -36,6 +38,7 @@ export function nodeWorker(
 ): BenchWorker {
   const w = new Worker(source, { eval: true });
   const heaps: ((bytes: number) => void)[] = [];
+  const cpus: ((ms: number | null) => void)[] = [];
   const like: BenchWorker = {
     onmessage: null,
     onerror: null,
@@ -46,9 +49,16 @@ export function nodeWorker(
         heaps.push(resolve);
         w.postMessage({ soak: 'heap' });
       }),
+    cpu: () =>
+      new Promise((resolve) => {
+        cpus.push(resolve);
+        w.postMessage({ soak: 'cpu' });
+      }),
   };
-  w.on('message', (data: FromWorker | { soak: 'heap'; heapUsed: number }) => {
-    if ('soak' in data) return heaps.shift()?.(data.heapUsed);
+  type Probe = { soak: 'heap'; heapUsed: number } | { soak: 'cpu'; cpuMs: number | null };
+  w.on('message', (data: FromWorker | Probe) => {
+    if ('soak' in data)
+      return data.soak === 'heap' ? heaps.shift()?.(data.heapUsed) : cpus.shift()?.(data.cpuMs);
     if (data.type === 'frame') onFrame(data.runId, data.steps);
     like.onmessage?.({ data });
   });

@@ -4,6 +4,7 @@
  * bench-only message that reports this thread's heap after a forced collection (the
  * Runner never sees it).
  */
+import { readFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { Runner } from '../src/worker/runner';
@@ -17,7 +18,25 @@ const runner = new Runner(
   { now: () => performance.now(), later: (fn, ms) => void setTimeout(fn, ms) },
 );
 
+/**
+ * CPU milliseconds this thread has run (Linux: /proc/thread-self; null elsewhere), so a
+ * benchmark can tell work that got slower from a thread that got less of the machine.
+ */
+function threadCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in 1/100 s ticks
+  } catch {
+    return null;
+  }
+}
+
 port.on('message', (msg: unknown) => {
+  if ((msg as { soak?: string }).soak === 'cpu') {
+    port.postMessage({ soak: 'cpu', cpuMs: threadCpuMs() });
+    return;
+  }
   if ((msg as { soak?: string }).soak === 'heap') {
     (globalThis as { gc?: () => void }).gc?.();
     // Per isolate (this thread); typed-array stores are process-wide and counted by the

@@ -8,8 +8,10 @@
  *  - heap growth over the soak (peak − start; goal ≤ 50 MB) and its trend over the second
  *    half of the soak (least-squares slope × that half's duration; goal: flat, within
  *    ±5 MB, a tenth of the growth budget);
- *  - the B = 1 run's steps/s in the first and last tenth of its steps (goal: last ≥ 0.8 ×
- *    first — a run must not slow down as its history grows).
+ *  - the B = 1 run's steps per second in the first and last tenth of its steps, per wall
+ *    second and per CPU second of the worker thread (Linux), the latter immune to other
+ *    load on a shared machine (goal: last ≥ 0.8 × first — a run must not slow down as
+ *    its history grows). SOAK_STEPS and SOAK_SECONDS make it longer or cut it short.
  * Run with `tsx --expose-gc bench/soak.ts` (the npm script does) so samples are taken
  * after a full collection.
  */
@@ -24,6 +26,7 @@ const STEPS = Number(process.env.SOAK_STEPS ?? 1e6);
 const MAX_SECONDS = Number(process.env.SOAK_SECONDS ?? Infinity);
 const BATCHES = [1, 4, 16, 64];
 const SAMPLE_MS = 1000;
+const CPU_SAMPLE_MS = 50;
 const GROWTH_GOAL_MB = 50;
 const HALF_GOAL_MB = 5;
 const SPEED_GOAL = 0.8;
@@ -57,15 +60,39 @@ function slope(xs: number[], ys: number[]): number {
 /** A run's frames as they arrived: wall time (ms) and the run's step count. */
 type Timeline = { t: number; steps: number }[];
 
+/** The worker thread's CPU time (ms) sampled over wall time (ms). */
+type CpuSamples = { t: number; cpu: number }[];
+
+/** CPU ms the worker had run by wall time t, interpolated between samples. */
+function cpuAt(cpu: CpuSamples, t: number): number {
+  const i = cpu.findIndex((c) => c.t >= t);
+  if (i <= 0) return (i === 0 ? cpu[0] : cpu.at(-1))!.cpu;
+  const a = cpu[i - 1]!;
+  const b = cpu[i]!;
+  return a.cpu + ((t - a.t) / (b.t - a.t)) * (b.cpu - a.cpu);
+}
+
 /**
- * Steps/s over the part of a run between fractions `from` and `to` of its steps, timed
- * by the frames that crossed those step counts (frames arrive every ~16 ms).
+ * Over the part of a run between fractions `from` and `to` of its steps (timed by the
+ * frames that crossed those step counts, every ~16 ms): steps per wall second, and steps
+ * per CPU second of the worker thread — the second is blind to how much of a shared
+ * machine the worker got, so a fall in it means the work itself got slower.
  */
-function rate(timeline: Timeline, total: number, from: number, to: number): number {
+function rate(
+  timeline: Timeline,
+  cpu: CpuSamples,
+  total: number,
+  from: number,
+  to: number,
+): { wall: number; cpu: number | null } {
   const at = (f: number) => timeline.find((p) => p.steps >= f * total) ?? timeline.at(-1)!;
   const a = at(from);
   const b = at(to);
-  return (b.steps - a.steps) / ((b.t - a.t) / 1000);
+  const cpuMs = cpu.length > 1 ? cpuAt(cpu, b.t) - cpuAt(cpu, a.t) : 0;
+  return {
+    wall: (b.steps - a.steps) / ((b.t - a.t) / 1000),
+    cpu: cpuMs > 0 ? (b.steps - a.steps) / (cpuMs / 1000) : null,
+  };
 }
 
 async function main(): Promise<void> {
@@ -105,12 +132,20 @@ async function main(): Promise<void> {
         `  heap ${((s.mainHeap + s.workerHeap + s.arrayBuffers) / MB).toFixed(1)} MB\n`,
     );
   };
+  const cpu: CpuSamples = [];
+  const cpuTimer = setInterval(() => {
+    const asked = performance.now();
+    void worker!.cpu().then((ms) => {
+      if (ms !== null) cpu.push({ t: (asked + performance.now()) / 2, cpu: ms });
+    });
+  }, CPU_SAMPLE_MS);
   const ended = () => runsStore.getState().runs.every((r) => r.state === 'done');
   while (!ended() && performance.now() - t0 < MAX_SECONDS * 1000) {
     await sample();
     await new Promise((r) => setTimeout(r, SAMPLE_MS));
   }
   await sample();
+  clearInterval(cpuTimer);
   controller.dispose();
 
   const total = (s: Sample) => s.mainHeap + s.workerHeap + s.arrayBuffers;
@@ -128,8 +163,8 @@ async function main(): Promise<void> {
   // The first frame (start point) and the surface computed beside it are not run speed:
   // the first tenth is timed from the first frame past step 0.
   const timeline = timelines.get(ids[b1]!)!.filter((p) => p.steps > 0);
-  const early = rate(timeline, STEPS, 0, 0.1);
-  const late = rate(timeline, STEPS, 0.9, 1);
+  const early = rate(timeline, cpu, STEPS, 0, 0.1);
+  const late = rate(timeline, cpu, STEPS, 0.9, 1);
   const elapsed = samples[samples.length - 1]!.t / 1000;
   console.log(
     `\nsoak: sharp-flat, ${BATCHES.length} runs (B = ${BATCHES.join(', ')}) × ${STEPS.toExponential(0)} steps, ` +
@@ -153,10 +188,19 @@ async function main(): Promise<void> {
       `${((end - half[0]!.t) / 1000).toFixed(0)} s (goal: flat, |change| ≤ ${HALF_GOAL_MB} MB: ` +
       `${verdict(Math.abs(halfChange) <= HALF_GOAL_MB)})`,
   );
+  const k = (x: number) => `${(x / 1e3).toFixed(0)} k`;
+  const ratio = late.wall / early.wall;
   console.log(
-    `B = 1 steps/s: first tenth ${(early / 1e3).toFixed(0)} k, last tenth ${(late / 1e3).toFixed(0)} k, ` +
-      `ratio ${(late / early).toFixed(2)} (goal ≥ ${SPEED_GOAL}: ${verdict(late / early >= SPEED_GOAL)})`,
+    `B = 1 steps per wall second: first tenth ${k(early.wall)}, last tenth ${k(late.wall)}, ` +
+      `ratio ${ratio.toFixed(2)} (goal ≥ ${SPEED_GOAL}: ${verdict(ratio >= SPEED_GOAL)})`,
   );
+  if (early.cpu !== null && late.cpu !== null) {
+    const r = late.cpu / early.cpu;
+    console.log(
+      `B = 1 steps per worker CPU second (4 runs share it): first tenth ${k(early.cpu)}, ` +
+        `last tenth ${k(late.cpu)}, ratio ${r.toFixed(2)} (goal ≥ ${SPEED_GOAL}: ${verdict(r >= SPEED_GOAL)})`,
+    );
+  }
 }
 
 await main();
