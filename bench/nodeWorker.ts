@@ -5,7 +5,7 @@
  * CLI's pool does (src/cli/workerSource.ts explains why).
  */
 import { Worker } from 'node:worker_threads';
-import { build } from 'esbuild';
+import { bundle } from '../src/cli/workerSource';
 import type { WorkerLike } from '../src/state/client';
 import type { FromWorker } from '../src/worker/protocol';
 
@@ -19,15 +19,7 @@ export interface BenchWorker extends WorkerLike {
 let code: Promise<string> | null = null;
 
 export function workerCode(): Promise<string> {
-  code ??= build({
-    entryPoints: [new URL('./runnerWorker.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-  }).then((out) => out.outputFiles[0]!.text);
+  code ??= bundle(new URL('./runnerWorker.ts', import.meta.url)).then((w) => String(w.entry));
   return code;
 }
 
