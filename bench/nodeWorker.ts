@@ -1,7 +1,7 @@
 /**
- * Benchmarks' stand-in for the browser's engine Worker: benc./runnerWorker.ts (the same
+ * Benchmarks' stand-in for the browser's engine Worker: bench/runnerWorker.ts (the same
  * Runner as src/worker/engine.worker.ts) in a worker thread, behind the WorkerLike
- * interface the page's EngineClient and WorkerPool use. Bundled once with esbuild, as the
+ * interface the page's EngineClient and WorkerPool use. Bundled once, by the same function as the
  * CLI's pool does (src/cli/workerSource.ts explains why).
  */
 import { Worker } from 'node:worker_threads';
