@@ -1,8 +1,8 @@
 /**
  * Benchmarks' stand-in for the browser's engine Worker: bench/runnerWorker.ts (the same
  * Runner as src/worker/engine.worker.ts) in a worker thread, behind the WorkerLike
- * interface the page's EngineClient and WorkerPool use. Bundled once, by the same function as the
- * CLI's pool does (src/cli/workerSource.ts explains why).
+ * interface the page's EngineClient and WorkerPool use. Bundled once by the function the
+ * CLI's pool uses (src/cli/workerSource.ts explains why).
  */
 import { Worker } from 'node:worker_threads';
 import { bundle } from '../src/cli/workerSource';
