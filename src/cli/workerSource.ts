@@ -17,7 +17,8 @@ export interface WorkerSource {
 
 let cached: Promise<WorkerSource> | null = null;
 
-async function bundle(entry: URL): Promise<WorkerSource> {
+/** Bundles a worker entry (a .ts file) into one CommonJS script for `eval: true`. */
+export async function bundle(entry: URL): Promise<WorkerSource> {
   const { build } = await import('esbuild');
   const out = await build({
     entryPoints: [entry.pathname],

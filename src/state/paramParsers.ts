@@ -2,15 +2,18 @@
  * Parsers for the views' URL values. Each throws an Error whose message completes
  * "Ignored key=raw: …", so a notice can say in plain words what was wrong.
  */
+import { clipValue } from './urlNotice';
+
 export function number(raw: string, lo: number, hi: number): number {
   const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v)) throw new Error(`"${raw}" is not a number`);
+  if (raw.trim() === '' || !Number.isFinite(v))
+    throw new Error(`"${clipValue(raw)}" is not a number`);
   if (v < lo || v > hi) throw new Error(`must be between ${lo} and ${hi}`);
   return v;
 }
 export function whole(raw: string, lo: number, hi: number): number {
   const v = number(raw, lo, hi);
-  if (!Number.isInteger(v)) throw new Error(`"${raw}" is not a whole number`);
+  if (!Number.isInteger(v)) throw new Error(`"${clipValue(raw)}" is not a whole number`);
   return v;
 }
 function list(raw: string, parse: (s: string) => number, max: number): number[] {

@@ -6,16 +6,35 @@
 const ECHO = 40;
 const NOTICE = 200;
 
-/** A raw URL value as a notice shows it: control characters as ?, cut at 40 characters. */
+/**
+ * Characters a notice never echoes: C0/C1 controls and DEL (line breaks, escapes), and the
+ * bidirectional overrides and isolates, which could make an echoed value read backwards
+ * and re-order the notice's own words around it.
+ */
+function hidden(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  return (
+    c < 0x20 ||
+    (c >= 0x7f && c <= 0x9f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069)
+  );
+}
+
+/**
+ * A raw URL value as a notice shows it: hidden characters as ?, cut at 40 characters
+ * (code points, so a cut never splits an emoji's surrogate pair) and marked with ….
+ */
 export function clipValue(raw: string): string {
-  let flat = '';
+  const out: string[] = [];
   for (const ch of raw) {
-    if (flat.length > ECHO) break;
-    flat += ch < ' ' || ch === '\u007f' ? '?' : ch;
+    if (out.length > ECHO) break;
+    out.push(hidden(ch) ? '?' : ch);
   }
-  return flat.length > ECHO ? `${flat.slice(0, ECHO)}…` : flat;
+  return out.length > ECHO ? `${out.slice(0, ECHO).join('')}…` : out.join('');
 }
 
 export function clipNotice(text: string): string {
-  return text.length > NOTICE ? `${text.slice(0, NOTICE)}…` : text;
+  const chars = [...text.slice(0, 2 * NOTICE + 2)];
+  return chars.length > NOTICE ? `${chars.slice(0, NOTICE).join('')}…` : text;
 }

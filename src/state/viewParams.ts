@@ -8,6 +8,7 @@
 
 import { defaultFitRange } from '../engine/experiments';
 import { batchList, flag, join, lrList, number, pair, whole } from './paramParsers';
+import { clipNotice, clipValue } from './urlNotice';
 
 export const SCIENCE_VIEWS = [
   'sweep',
@@ -256,12 +257,12 @@ export function parseViewFields<V extends ScienceView>(
       f.write(r.trim(), trial);
       Object.assign(params, trial);
     } catch (e) {
-      notices.push(`Ignored ${f.key}=${r}: ${(e as Error).message}.`);
+      notices.push(`Ignored ${f.key}=${clipValue(r)}: ${(e as Error).message}.`);
     }
   }
   const cross = crossCheck(view, params);
   if (cross) notices.push(cross);
-  return { params, notices };
+  return { params, notices: notices.map(clipNotice) };
 }
 
 export interface DecodedViewParams {
@@ -274,7 +275,11 @@ export function decodeViewParams(search: string): DecodedViewParams {
   const q = new URLSearchParams(search);
   const notices: string[] = [];
   const defaults = defaultViewParams();
-  const raw = Object.fromEntries(q.entries());
+  // A repeated key is read once, the first, as the explorer's codec reads its own keys
+  // (which also says that the key was repeated).
+  // No prototype: a key named __proto__ or constructor is just a key.
+  const raw = Object.create(null) as Record<string, string>;
+  for (const [k, v] of q.entries()) if (!Object.hasOwn(raw, k)) raw[k] = v;
   const params = {} as Record<ScienceView, unknown>;
   for (const view of SCIENCE_VIEWS) {
     const r = parseViewFields(view, raw, defaults[view] as never);
@@ -285,11 +290,11 @@ export function decodeViewParams(search: string): DecodedViewParams {
   const rawTab = q.get('tab');
   if (rawTab !== null) {
     if ((TABS as readonly string[]).includes(rawTab)) tab = rawTab as TabId;
-    else notices.push(`Unknown tab "${rawTab}"; showing the explorer.`);
+    else notices.push(`Unknown tab "${clipValue(rawTab)}"; showing the explorer.`);
   }
   const figure = q.get('view');
   if (isScienceView(figure)) tab = figure;
-  return { tab, params: params as unknown as AllViewParams, notices };
+  return { tab, params: params as unknown as AllViewParams, notices: notices.map(clipNotice) };
 }
 
 /** URL entries for the tab (omitted for the explorer) and every non-default parameter. */

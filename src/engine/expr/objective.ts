@@ -5,8 +5,9 @@
  * minibatch noise is real sampling noise. Derivatives come from the jet tape (exact).
  */
 import type { Basin, Objective, Split } from '../objectives/types';
-import { gaussianOffsets, identityIndex } from '../data';
+import { gaussianOffsets } from '../data';
 import type { Rng } from '../rng';
+import { IndexedSplits } from '../objectives/indexedSplits';
 import { compileExpr, evalTape, resultOffset, type Tape } from './jet';
 import { parseExpr } from './parse';
 import { compileValue, type ValueFn } from './value';
@@ -24,7 +25,7 @@ export interface ExprObjectiveOptions {
   dataRng: Rng;
 }
 
-export class ExprObjective implements Objective {
+export class ExprObjective extends IndexedSplits implements Objective {
   readonly id = 'custom';
   readonly dim = 2;
   readonly nTrain: number;
@@ -37,10 +38,9 @@ export class ExprObjective implements Objective {
   private readonly out: number;
   private readonly train: Float64Array;
   private readonly test: Float64Array;
-  private readonly trainIdx: Uint32Array;
-  private readonly testIdx: Uint32Array;
 
   constructor(o: ExprObjectiveOptions) {
+    super(o.n, o.nTest);
     const parsed = parseExpr(o.expr);
     // Configs are validated before they get here; a bad one is a programming error.
     if (!parsed.ok) throw new RangeError(`landscape.expr: ${parsed.error.message}`);
@@ -52,8 +52,6 @@ export class ExprObjective implements Objective {
     // The same draws, in the same order, as the wells presets: equal data for equal seeds.
     this.train = gaussianOffsets(o.dataRng, o.n, 2, o.spread, null);
     this.test = gaussianOffsets(o.dataRng, o.nTest, 2, o.spread, o.shift);
-    this.trainIdx = identityIndex(o.n);
-    this.testIdx = identityIndex(o.nTest);
   }
 
   batchLossGrad(
@@ -90,16 +88,6 @@ export class ExprObjective implements Objective {
     grad[0] = gx * inv;
     grad[1] = gy * inv;
     return loss * inv;
-  }
-
-  fullLossGrad(w: Float64Array, split: Split, grad: Float64Array | null): number {
-    const idx = split === 'train' ? this.trainIdx : this.testIdx;
-    return this.batchLossGrad(w, split, idx, 0, idx.length, grad);
-  }
-
-  sampleGrad(w: Float64Array, split: Split, i: number, out: Float64Array): number {
-    const idx = split === 'train' ? this.trainIdx : this.testIdx;
-    return this.batchLossGrad(w, split, idx, i, i + 1, out);
   }
 
   hessian2(w: Float64Array, split: Split, out: Float64Array): void {

@@ -1,6 +1,7 @@
 import type { Basin, Objective, Split } from './types';
-import { gaussianOffsets, identityIndex } from '../data';
+import { gaussianOffsets } from '../data';
 import type { Rng } from '../rng';
+import { IndexedSplits } from './indexedSplits';
 import * as dm from '../detmath';
 
 /** One Gaussian well −depth·exp(−|w−c|²/(2·radius²)). */
@@ -39,7 +40,7 @@ export interface Wells2DOptions {
  * Per-sample loss ℓ_i(w) = L0(w − d_i) with train offsets d_i ~ N(0, s²I) and test
  * offsets d_i ~ N(δ, s²I).
  */
-export class Wells2DObjective implements Objective {
+export class Wells2DObjective extends IndexedSplits implements Objective {
   readonly id: string;
   readonly dim = 2;
   readonly nTrain: number;
@@ -57,10 +58,9 @@ export class Wells2DObjective implements Objective {
   private readonly wInv2s2: Float64Array;
   private readonly train: Float64Array;
   private readonly test: Float64Array;
-  private readonly trainIdx: Uint32Array;
-  private readonly testIdx: Uint32Array;
 
   constructor(o: Wells2DOptions) {
+    super(o.n, o.nTest);
     this.id = o.id;
     this.nTrain = o.n;
     this.nTest = o.nTest;
@@ -81,8 +81,6 @@ export class Wells2DObjective implements Objective {
     });
     this.train = gaussianOffsets(o.dataRng, o.n, 2, o.spread, null);
     this.test = gaussianOffsets(o.dataRng, o.nTest, 2, o.spread, o.shift);
-    this.trainIdx = identityIndex(o.n);
-    this.testIdx = identityIndex(o.nTest);
     this.basins = o.base.wells.map((w) => this.locateBasin(w, o.spread));
     this.saddles = (o.base.saddles ?? []).map((sd) => this.locateSaddle(sd));
   }
@@ -129,16 +127,6 @@ export class Wells2DObjective implements Objective {
       grad[1] = gy * inv;
     }
     return loss * inv;
-  }
-
-  fullLossGrad(w: Float64Array, split: Split, grad: Float64Array | null): number {
-    const idx = split === 'train' ? this.trainIdx : this.testIdx;
-    return this.batchLossGrad(w, split, idx, 0, idx.length, grad);
-  }
-
-  sampleGrad(w: Float64Array, split: Split, i: number, out: Float64Array): number {
-    const idx = split === 'train' ? this.trainIdx : this.testIdx;
-    return this.batchLossGrad(w, split, idx, i, i + 1, out);
   }
 
   hessian2(w: Float64Array, split: Split, out: Float64Array): void {
