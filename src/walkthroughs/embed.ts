@@ -68,6 +68,12 @@ export async function embedTour(
   const tour = findWalkthrough(id);
   if (!tour) return null;
   if (openWalkthrough()?.id !== tour.id || tourStore.getState().tourId !== tour.id)
-    openTour(tour, Math.max(0, tour.steps.findIndex((s) => s.id === step)));
+    openTour(
+      tour,
+      Math.max(
+        0,
+        tour.steps.findIndex((s) => s.id === step),
+      ),
+    );
   return { host: stepHost(tour), Panel: () => createElement(EmbedStepPanel, { figure }) };
 }

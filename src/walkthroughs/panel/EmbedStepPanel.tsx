@@ -1,8 +1,8 @@
 /**
  * The panel of a walkthrough step embedded in someone's page: the step's text and formulas
  * and its live sentence, above the figure. No navigation (the host page moves between
- * steps with `goto-step`), no highlights (the readouts they point at are the full app's),
- * and a link that opens the step in the full app.
+ * steps with `goto-step`), no highlights and no "try this" (they point at the full app's
+ * readouts and controls), and a link that opens the step in the full app, where they are.
  *
  * An embed shows one figure: the scene or the charts for a step on the explorer's runs, a
  * science view for an ensemble step. When the host moves to a step whose figure this
@@ -29,7 +29,8 @@ export function EmbedStepPanel({ figure }: { figure: string }) {
   const step = tour?.steps[index];
   if (!tour || !step) return null;
   const link = `./?tour=${encodeURIComponent(tour.id)}&step=${encodeURIComponent(step.id)}`;
-  const needs = step.setup.tab === 'explorer' ? 'the explorer’s runs' : `the ${step.setup.tab} view`;
+  const needs =
+    step.setup.tab === 'explorer' ? 'the explorer’s runs' : `the ${step.setup.tab} view`;
   const elsewhere = figureShowsStep(figure, step) ? undefined : (
     <>
       This step’s numbers come from {needs}, which this figure does not show; open the step in
@@ -45,7 +46,7 @@ export function EmbedStepPanel({ figure }: { figure: string }) {
     >
       <div className="tour-body">
         <StepText step={step} index={index} />
-        <StepLive step={step} unavailable={elsewhere}>
+        <StepLive step={step} unavailable={elsewhere} tryThis={false}>
           <div className="tour-actions">
             <span className="tour-count" data-testid="tour-count">
               Step {index + 1} of {tour.steps.length}

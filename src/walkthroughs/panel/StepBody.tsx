@@ -34,10 +34,13 @@ export function StepText({ step, index }: { step: WalkthroughStep; index: number
 export function StepLive({
   step,
   unavailable,
+  tryThis = true,
   children,
 }: {
   step: WalkthroughStep;
   unavailable?: ReactNode;
+  /** The "try this" prompt names the full app's controls: an embed leaves it out. */
+  tryThis?: boolean;
   children?: ReactNode;
 }) {
   const ctx = useLiveContext();
@@ -57,7 +60,7 @@ export function StepLive({
       >
         {unavailable ?? live ?? waiting}
       </p>
-      {step.tryThis && (
+      {tryThis && step.tryThis && (
         <p className="tour-try">
           <strong>Try this:</strong> {step.tryThis}
         </p>
