@@ -9,14 +9,13 @@
  */
 import { useEffect, useRef } from 'react';
 import type uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
 import { readChartTheme, useDocumentTheme } from '../../charts/themeColors';
 import { statData, statOptions, type StatChartSpec } from './statOptions';
 
 let uplot: Promise<typeof uPlot> | null = null;
 /** The uPlot module, loaded once. */
 export const loadUplot = (): Promise<typeof uPlot> =>
-  (uplot ??= import('uplot').then((m) => m.default));
+  (uplot ??= import('../../charts/uplot').then((m) => m.default));
 
 export function StatChart({
   title,
