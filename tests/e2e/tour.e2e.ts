@@ -4,7 +4,14 @@
  * readouts' (explorer steps) or the open view's (ensemble steps), and every highlight is on
  * screen; ← → by keyboard (a focused slider keeps its arrows); reset after touching a
  * control; an unknown step's notice; presenter mode and a phone-width screen. Playback runs
- * at "max" speed and the ensemble steps are small, so each step ends in seconds.
+ * at "max" speed.
+ *
+ * Lean by design: the light steps run as written and their sentences are checked against
+ * the readouts. The heavy ones (three ensembles, and Ghost BN's 1000 network epochs) are
+ * checked to start as written and stream; then the test shrinks them through the stores (a
+ * "touched" step, as a reader who lowers the seeds or epochs makes one) and checks that the
+ * sentence, computed when the smaller run ends, quotes what the figure shows. Their numbers
+ * at full size are the engine's, unit-tested (walkthroughs.test.ts and the engine's own).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -15,8 +22,16 @@ import { useBrowser } from './useBrowser';
 
 const browser = useBrowser();
 
+interface Store<S> {
+  getState(): S;
+  setState(patch: Partial<S> | ((s: S) => Partial<S>)): void;
+}
 interface Handle {
   controller: { setSpeed(m: number): void };
+  runsStore: Store<{ runs: { steps: number }[] }>;
+  configStore: Store<{ base: { budget: { unit: string; amount: number } } }>;
+  viewParamsStore: Store<{ params: Record<string, Record<string, unknown>> }>;
+  ensembleStore: Store<Record<string, { status: string; progress: { done: number } }>>;
 }
 declare const window: { __batchscape: Handle; location: Location };
 
@@ -89,6 +104,59 @@ async function checkQuotes(page: Page, stepId: string, live: string) {
   }
 }
 
+/** A highlighted element, or the button of the closed menu it sits in (useHighlights.ts). */
+const marked = (sel: string) =>
+  `${sel}.tour-highlight, details:not([open]):has(${sel}) > summary.tour-highlight`;
+
+/** How each heavy step is made small once it has been seen to start as written. */
+const SHRINK: Record<string, Record<string, unknown>> = {
+  'many-seeds': { seeds: 3 },
+  'diffusion-log-t': { seeds: 4, steps: 1000 },
+  'remedies-side-by-side': { seeds: 2 },
+};
+const NETWORK_EPOCHS = 40;
+
+/** A heavy step starts as written and streams; then it is shrunk (see the file's note). */
+async function startsThenShrinks(page: Page, stepId: string, view: string | undefined) {
+  await expect(
+    page.getAttribute('[data-testid="tour-live"]', 'data-ready'),
+    `${stepId}: no sentence before the numbers`,
+  ).resolves.toBe('false');
+  if (view) {
+    await page.waitForFunction(
+      (v) => {
+        const e = window.__batchscape.ensembleStore.getState()[v]!;
+        return e.status === 'running' && e.progress.done > 0;
+      },
+      view,
+      { timeout: 60_000 },
+    );
+    await page.evaluate(
+      ([v, patch]) =>
+        window.__batchscape.viewParamsStore.setState((s) => ({
+          params: { ...s.params, [v]: { ...s.params[v], ...patch } },
+        })),
+      [view, SHRINK[stepId]!] as const,
+    );
+    return;
+  }
+  // The network runs stream: their step counts rise while the panel waits.
+  const steps = () =>
+    page.evaluate(() => window.__batchscape.runsStore.getState().runs.map((r) => r.steps));
+  await page.waitForFunction(() =>
+    window.__batchscape.runsStore.getState().runs.every((r) => r.steps > 0),
+  );
+  const first = await steps();
+  await expect.poll(async () => (await steps()).some((n, i) => n > first[i]!)).toBe(true);
+  await page.evaluate(
+    (amount) =>
+      window.__batchscape.configStore.setState((s) => ({
+        base: { ...s.base, budget: { unit: 'epochs', amount } },
+      })),
+    NETWORK_EPOCHS,
+  );
+}
+
 describe('guided walkthrough', () => {
   it('steps through the whole tour; each sentence quotes its figure', async () => {
     const { page, errors } = await open(`tour=${TOUR.id}&step=${TOUR.steps[0]!.id}`);
@@ -103,12 +171,9 @@ describe('guided walkthrough', () => {
         (id) => new URL(window.location.href).searchParams.get('step') === id,
         step.id,
       );
-      const live = await liveText(
-        page,
-        step.id,
-        step.setup.preset === 'mlp' || VIEW_OF[step.id] ? 150_000 : 60_000,
-      );
       const view = VIEW_OF[step.id];
+      if (view || step.setup.preset === 'mlp') await startsThenShrinks(page, step.id, view);
+      const live = await liveText(page, step.id, 60_000);
       if (view) {
         const shown = await page.innerText(`[data-testid="view-${view}"]`);
         const numbers = live.match(/\d+(\.\d+)?/g) ?? [];
@@ -118,7 +183,7 @@ describe('guided walkthrough', () => {
       // Marks are refreshed every 400 ms (elements such as a view's table appear late).
       for (const h of step.highlights)
         await expect
-          .poll(() => page.locator(`${HIGHLIGHTS[h]}.tour-highlight`).count(), {
+          .poll(() => page.locator(marked(HIGHLIGHTS[h])).count(), {
             message: `${step.id}: highlight ${h}`,
             timeout: 5000,
           })
@@ -129,8 +194,7 @@ describe('guided walkthrough', () => {
     console.log(`[tour] per step: ${seconds.join(', ')}`);
     await expect(page.getByTestId('tour-next').isDisabled()).resolves.toBe(true);
     expect(errors).toEqual([]);
-    // Thirteen live steps, three of them ensembles and one a neural network: minutes under load.
-  }, 400_000);
+  }, 180_000);
 
   it('moves by ← →, leaves a focused slider its arrows, and resets a touched step', async () => {
     const { page, errors } = await open(`tour=${TOUR.id}&step=small-vs-large`);
@@ -157,8 +221,9 @@ describe('guided walkthrough', () => {
     expect(errors).toEqual([]);
   });
 
-  // Skipped: fails on main since the 2026-11-29 merges of the tour, harden-web and layout branches (see the closing note); re-enable once fixed
-  it.skip('says so in one line for an unknown step, and works in presenter mode and on a phone', async () => {
+  // On a phone the scene's View menu holds the surface selector a step points at: the mark
+  // goes on the menu's button, and the menu stays closed (open, it covered the Next button).
+  it('says so in one line for an unknown step, and works in presenter mode and on a phone', async () => {
     const { page, errors } = await open(`tour=${TOUR.id}&step=no-such-step&pm=1`);
     await expect(page.textContent('.notices')).resolves.toMatch(/Unknown step "no-such-step"/);
     expect(await page.getAttribute('[data-testid="tour-panel"]', 'data-step')).toBe(
