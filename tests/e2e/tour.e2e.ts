@@ -143,11 +143,16 @@ async function startsThenShrinks(page: Page, stepId: string, view: string | unde
   // The network runs stream: their step counts rise while the panel waits.
   const steps = () =>
     page.evaluate(() => window.__batchscape.runsStore.getState().runs.map((r) => r.steps));
-  await page.waitForFunction(() =>
-    window.__batchscape.runsStore.getState().runs.every((r) => r.steps > 0),
+  // (The worker builds both networks and their data first: seconds, more under load.)
+  await page.waitForFunction(
+    () => window.__batchscape.runsStore.getState().runs.some((r) => r.steps > 0),
+    undefined,
+    { timeout: 90_000 },
   );
   const first = await steps();
-  await expect.poll(async () => (await steps()).some((n, i) => n > first[i]!)).toBe(true);
+  await expect
+    .poll(async () => (await steps()).some((n, i) => n > first[i]!), { timeout: 30_000 })
+    .toBe(true);
   await page.evaluate(
     (amount) =>
       window.__batchscape.configStore.setState((s) => ({
