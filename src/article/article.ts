@@ -1,6 +1,7 @@
 /**
  * The demo article's host script (article.html): sizes every embedded figure from its
- * `resize` events and drives figure 1 through the postMessage API. Plain DOM, no React:
+ * `resize` events, drives figure 1 through the postMessage API and moves figure 4 between
+ * walkthrough steps (`goto-step`, answered by `step-changed`). Plain DOM, no React:
  * what an author would paste into their own page. Only the protocol file is shared.
  */
 import {
@@ -15,6 +16,7 @@ import './article.css';
 
 const frames = [...document.querySelectorAll<HTMLIFrameElement>('iframe.embed-frame')];
 const race = frames.find((f) => f.dataset.figure === 'race')!;
+const stepFrame = frames.find((f) => f.dataset.figure === 'step')!;
 const result = document.getElementById('race-result')!;
 /** Every event received, per figure (read by the browser tests). */
 const received: Record<string, Envelope<EmbedEvent>[]> = {};
@@ -47,6 +49,7 @@ window.addEventListener('message', (e) => {
   const m = e.data;
   if (m.type === 'resize') frame.style.height = `${Math.max(120, m.height)}px`;
   else if (m.type === 'run-finished' && frame === race) result.textContent = describe(m.summary);
+  else if (m.type === 'step-changed' && frame === stepFrame) markStep(m.step);
   else if (m.type === 'error') console.warn(`figure ${name}: ${m.code}: ${m.message}`);
 });
 
@@ -65,4 +68,16 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-cmd]'))
     if (command.type === 'set-config') result.textContent = 'Running…';
     send(race, command);
   });
+}
+
+/** The step buttons show which step the figure says it is at (its `step-changed`). */
+function markStep(step: string): void {
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-step]'))
+    b.setAttribute('aria-pressed', String(b.dataset.step === step));
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-step]')) {
+  button.addEventListener('click', () =>
+    send(stepFrame, { type: 'goto-step', step: button.dataset.step ?? '' }),
+  );
 }

@@ -31,7 +31,7 @@ export function EmbedApp({ bridge }: { bridge: EmbedBridge }) {
   useEffect(() => {
     if (!options.tour) return bridge.ready();
     let live = true;
-    void loadTour(options.tour, options.step)
+    void loadTour(options.tour, options.step, options.figure)
       .then((t) => {
         if (!live) return;
         bridge.ready();
@@ -39,6 +39,10 @@ export function EmbedApp({ bridge }: { bridge: EmbedBridge }) {
         else {
           bridge.attachSteps(t.host);
           setPanel(() => t.Panel);
+          if (options.step !== null && !t.host.steps.includes(options.step))
+            bridge.reportError(
+              `unknown step "${options.step.slice(0, 40)}" in ${t.host.tour}; showing its first step`,
+            );
         }
       })
       .catch((e: Error) => {
@@ -48,7 +52,7 @@ export function EmbedApp({ bridge }: { bridge: EmbedBridge }) {
     return () => {
       live = false;
     };
-  }, [bridge, options.tour, options.step]);
+  }, [bridge, options.tour, options.step, options.figure]);
 
   return (
     <div

@@ -26,6 +26,18 @@ export interface EmbedActions {
 
 type Reply = Envelope<EmbedEvent>;
 
+/**
+ * Notices as one `error` line: whitespace (a pasted value's newline included) collapsed,
+ * blanks dropped, capped — the host may show it as is. Null when nothing is left to say.
+ */
+function noticeLine(notices: readonly string[]): string | null {
+  const line = notices
+    .map((n) => n.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join(' ');
+  return line ? line.slice(0, 300) : null;
+}
+
 const error = (
   code: Extract<EmbedEvent, { type: 'error' }>['code'],
   message: string,
@@ -66,8 +78,8 @@ export function handleMessage(
 function run(c: EmbedCommand, actions: EmbedActions): Reply[] {
   switch (c.type) {
     case 'set-config': {
-      const notices = actions.setConfig(c.params);
-      return notices.length ? [error('config', notices.join(' ').slice(0, 300), c.id)] : [];
+      const line = noticeLine(actions.setConfig(c.params));
+      return line === null ? [] : [error('config', line, c.id)];
     }
     case 'play':
       actions.play();
@@ -80,7 +92,9 @@ function run(c: EmbedCommand, actions: EmbedActions): Reply[] {
       return [];
     case 'goto-step': {
       const why = actions.gotoStep(c.step);
-      return why === null ? [] : [error('unsupported', why, c.id)];
+      return why === null
+        ? []
+        : [error('unsupported', noticeLine([why]) ?? 'not possible here', c.id)];
     }
   }
 }

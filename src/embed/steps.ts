@@ -3,9 +3,11 @@
  * lives in src/walkthroughs; the embed finds it through the module below when the build
  * has one, so the embed shell works (as a plain figure) before and after it lands.
  *
- * Contract for `src/walkthroughs/embed.ts`: export `embedTour(tour, step)` resolving to
- * a `TourEmbed` (the step host plus the panel to draw above the figure), or null when
- * the tour id is unknown. The step host applies the step's config patch itself.
+ * Contract for `src/walkthroughs/embed.ts`: export `embedTour(tour, step, figure)`
+ * resolving to a `TourEmbed` (the step host plus the panel to draw above the figure), or
+ * null when the tour id is unknown. `figure` is the embed's figure (`view=`), so the panel
+ * can tell when a step's numbers are not in it. The step host applies the step's config
+ * patch itself and announces every step change, a `goto` to the open step included.
  */
 import type { ComponentType } from 'react';
 
@@ -24,7 +26,7 @@ export interface TourEmbed {
 }
 
 export interface TourEmbedModule {
-  embedTour(tour: string, step: string | null): Promise<TourEmbed | null>;
+  embedTour(tour: string, step: string | null, figure: string): Promise<TourEmbed | null>;
 }
 
 // A glob, not an import: it matches nothing until the walkthrough exists, and the build
@@ -32,9 +34,13 @@ export interface TourEmbedModule {
 const modules = import.meta.glob<TourEmbedModule>('../walkthroughs/embed.ts');
 
 /** The tour at a step, or why it cannot be shown (one line). */
-export async function loadTour(tour: string, step: string | null): Promise<TourEmbed | string> {
+export async function loadTour(
+  tour: string,
+  step: string | null,
+  figure: string,
+): Promise<TourEmbed | string> {
   const load = Object.values(modules)[0];
   if (!load) return `this build has no walkthroughs, so tour=${tour} shows the figure alone`;
-  const got = await (await load()).embedTour(tour, step);
-  return got ?? `unknown walkthrough "${tour}"`;
+  const got = await (await load()).embedTour(tour, step, figure);
+  return got ?? `unknown walkthrough "${tour.slice(0, 40)}"`;
 }

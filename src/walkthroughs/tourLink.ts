@@ -47,6 +47,20 @@ export function tourTouched(): boolean {
 /** Link keys a tour link may carry besides its name: they do not change the experiment. */
 export const TOUR_NEUTRAL_KEYS: ReadonlySet<string> = new Set(['tour', 'step', 'pm', 'th']);
 
+/**
+ * …and in an embed, the embed's own keys (README "Embedding": which figure and controls,
+ * autoplay, theme, allowed origins): they choose how the step is shown, not what it runs.
+ */
+export const EMBED_NEUTRAL_KEYS: ReadonlySet<string> = new Set([
+  ...TOUR_NEUTRAL_KEYS,
+  'embed',
+  'view',
+  'controls',
+  'autoplay',
+  'theme',
+  'origins',
+]);
+
 /** The query of an untouched tour step (`tour=…&step=…`, plus presenter / theme), or null. */
 export function untouchedTourQuery(): string | null {
   if (tourStore.getState().tourId === null || tourTouched()) return null;

@@ -17,7 +17,7 @@ import { defaultViewParams, type AllViewParams } from '../state/viewParams';
 import { viewParamsStore } from '../state/viewParamsStore';
 import { setView, viewStore } from '../state/viewStore';
 import { findWalkthrough, WALKTHROUGHS } from './registry';
-import { signature, TOUR_NEUTRAL_KEYS, type StepState } from './tourLink';
+import { EMBED_NEUTRAL_KEYS, signature, TOUR_NEUTRAL_KEYS, type StepState } from './tourLink';
 import { setTourApplier, tourStore } from './tourStore';
 import type { StepSetup, Walkthrough } from './types';
 
@@ -97,6 +97,8 @@ export const openWalkthrough = (): Walkthrough | null => open;
  * `?tour=…&step=…`: opens that step. An unknown tour or step gets a one-line notice (and no
  * tour, or the first step). A link that also carries experiment keys is a touched step:
  * the experiment the URL codec already restored is kept, and the panel offers a reset.
+ * In an embed (`embed=1`) the embed's own keys (which figure, controls, theme…) do not
+ * touch the step: `?embed=1&tour=…&step=…` shows the step as written.
  */
 export function initTourFromUrl(search: string): void {
   const p = new URLSearchParams(search);
@@ -113,7 +115,8 @@ export function initTourFromUrl(search: string): void {
     pushNotice(`Unknown step "${stepId}" in the tour "${tour.id}"; starting at its first step.`);
     index = 0;
   }
-  const touched = [...p.keys()].some((k) => !TOUR_NEUTRAL_KEYS.has(k));
+  const neutral = p.get('embed') === '1' ? EMBED_NEUTRAL_KEYS : TOUR_NEUTRAL_KEYS;
+  const touched = [...p.keys()].some((k) => !neutral.has(k));
   if (!touched) return openTour(tour, index);
   open = tour;
   const r = resolveStep(tour.steps[index]!.setup);

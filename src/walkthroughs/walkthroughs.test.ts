@@ -55,6 +55,7 @@ function run(label: string, state: RunOutcome['state'], last: MetricRecord | nul
 const ctx = (runs: RunOutcome[]): LiveContext => ({
   runs,
   basinName: (id) => (id === null ? 'between basins' : `${id} minimum`),
+  basinsReady: true,
   saddles: [],
   n: 1024,
   sweep: null,
@@ -94,6 +95,9 @@ describe.each(WALKTHROUGHS.map((w) => [w.id, w] as const))('walkthrough %s', (_i
         run('B = 1024', 'done', record({})),
       ];
       expect(step.live(ctx(going)), step.id).toBeNull();
+      // Finished, but the landscape's surface (its basin names) still computing: wait.
+      const ended = [run('B = 8', 'done', record({})), run('B = 1024', 'done', record({}))];
+      expect(step.live({ ...ctx(ended), basinsReady: false }), step.id).toBeNull();
       const small = record({ testLoss: -0.507, trainLoss: -0.632, lambdaMax: 7.68 });
       const large = record({ testLoss: -0.237, trainLoss: -1.56, lambdaMax: 85.4, basin: 'sharp' });
       const text = step.live(ctx([run('B = 8', 'done', small), run('B = 1024', 'done', large)]));

@@ -25,12 +25,13 @@ interface EmbedHandle {
   configStore: { getState(): { compare: { values: unknown[] } } };
 }
 interface ArticleHandle {
-  received: Record<string, { type: string; height?: number; code?: string; summary?: unknown }[]>;
+  received: Record<
+    string,
+    { type: string; height?: number; code?: string; message?: string; summary?: unknown }[]
+  >;
+  send(frame: HTMLIFrameElement, command: { type: string; step?: string; id?: string }): void;
 }
 declare const window: { __batchscape: EmbedHandle; __article: ArticleHandle };
-
-const events = (page: Page, figure: string) =>
-  page.evaluate((f) => (window.__article.received[f] ?? []).map((e) => e.type), figure);
 
 test('the article renders its figures from a sub-path, sized from their resize events', async () => {
   const { page, errors } = await newPage(browser());
@@ -55,8 +56,36 @@ test('the article renders its figures from a sub-path, sized from their resize e
     expect(h.reported).toBeGreaterThan(100);
     expect(Math.abs(h.css - h.reported)).toBeLessThanOrEqual(1);
   }
-  // The walkthrough step without a walkthrough in the build: a clear error, the figure shown.
-  expect(await events(page, 'step')).toContain('error');
+  // The walkthrough step: its panel above the figure, and the host page moves it (goto-step,
+  // answered by step-changed); an unknown step is refused in one line and nothing moves.
+  const step = page.frameLocator('iframe[data-figure="step"]');
+  await step.locator('[data-testid="tour-panel"][data-step="sharp-vs-flat"]').waitFor();
+  await page.click('button[data-step="small-vs-large"]');
+  await step.locator('[data-testid="tour-panel"][data-step="small-vs-large"]').waitFor();
+  await page.waitForFunction(() =>
+    (window.__article.received.step ?? []).some(
+      (e) => e.type === 'step-changed' && (e as { step?: string }).step === 'small-vs-large',
+    ),
+  );
+  expect(await page.getAttribute('button[data-step="small-vs-large"]', 'aria-pressed')).toBe(
+    'true',
+  );
+  await page.evaluate(() => {
+    const frame = document.querySelector<HTMLIFrameElement>('iframe[data-figure="step"]')!;
+    window.__article.send(frame, { type: 'goto-step', step: 'no-such-step', id: 'bad' });
+  });
+  await page.waitForFunction(() =>
+    (window.__article.received.step ?? []).some((e) => e.type === 'error'),
+  );
+  const refusal = await page.evaluate(() =>
+    (window.__article.received.step ?? []).find((e) => e.type === 'error')!,
+  );
+  expect(refusal).toMatchObject({ code: 'unsupported', id: 'bad' });
+  expect(refusal.message).toMatch(/^unknown step "no-such-step" in generalization-gap; steps: /);
+  expect(refusal.message).not.toMatch(/\n/);
+  expect(await step.locator('[data-testid="tour-panel"]').getAttribute('data-step')).toBe(
+    'small-vs-large',
+  );
   await page.locator('#fig-race').scrollIntoViewIfNeeded();
   await screenshot(page, 'embed-article');
   expect(site.misses).toEqual([]);

@@ -1,6 +1,7 @@
 /**
  * The built app under its Content-Security-Policy, and its accessibility: every page a
- * visitor can reach (explorer, each science view, presenter mode) runs with zero
+ * visitor can reach (explorer, each science view, presenter mode, the walkthrough, an
+ * embedded walkthrough step, the demo article) runs with zero
  * `securitypolicyviolation` events and zero serious/critical axe-core findings.
  */
 import { AxeBuilder } from '@axe-core/playwright';
@@ -49,6 +50,14 @@ const PAGES: [string, string, string][] = [
   view('keskar', 'kk=2'),
   view('stability', 'tn=5&tst=100'),
   ['walkthrough', '?tour=generalization-gap&step=sharp-vs-flat', '[data-testid="scene"] canvas'],
+  // An embedded walkthrough step: the embed shell, its bar, and the step's panel with KaTeX.
+  [
+    'embed',
+    '?embed=1&tour=generalization-gap&step=sharp-vs-flat&controls=full',
+    '[data-testid="tour-panel"] .katex',
+  ],
+  // The demo article (its host page; axe also checks the figures already loaded in it).
+  ['article', 'article.html', 'iframe[data-figure="race"]'],
 ];
 
 describe('content security policy', () => {

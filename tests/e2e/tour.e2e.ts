@@ -4,7 +4,15 @@
  * readouts' (explorer steps) or the open view's (ensemble steps), and every highlight is on
  * screen; ← → by keyboard (a focused slider keeps its arrows); reset after touching a
  * control; an unknown step's notice; presenter mode and a phone-width screen. Playback runs
- * at "max" speed and the ensemble steps are small, so each step ends in seconds.
+ * at "max" speed.
+ *
+ * Every step runs as written except the one that is still heavy in a browser: the
+ * diffusion step (32 landscapes × 5 000 steps) is checked to start as written and stream,
+ * then shrunk through the stores (a "touched" step, as a reader who lowers the seeds makes
+ * one), and its sentence, computed when the smaller ensemble ends, is checked against the
+ * view. (Measured on 2 busy cores, 2026-11-30: the steps as written took 100 s in all, the
+ * diffusion step 18 s of it; Ghost BN's 1000 network epochs 11 s, the other ensembles
+ * 4–9 s — shrinking those saved nothing, since the test must first see them stream.)
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -15,8 +23,14 @@ import { useBrowser } from './useBrowser';
 
 const browser = useBrowser();
 
+interface Store<S> {
+  getState(): S;
+  setState(patch: Partial<S> | ((s: S) => Partial<S>)): void;
+}
 interface Handle {
   controller: { setSpeed(m: number): void };
+  viewParamsStore: Store<{ params: Record<string, Record<string, unknown>> }>;
+  ensembleStore: Store<Record<string, { status: string; progress: { done: number } }>>;
 }
 declare const window: { __batchscape: Handle; location: Location };
 
@@ -89,6 +103,37 @@ async function checkQuotes(page: Page, stepId: string, live: string) {
   }
 }
 
+/** A highlighted element, or the button of the closed menu it sits in (useHighlights.ts). */
+const marked = (sel: string) =>
+  `${sel}.tour-highlight, details:not([open]):has(${sel}) > summary.tour-highlight`;
+
+/** The step shrunk once it has been seen to start as written (see the file's note). */
+const SHRINK: Record<string, Record<string, unknown>> = {
+  'diffusion-log-t': { seeds: 4, steps: 1000 },
+};
+
+async function startsThenShrinks(page: Page, stepId: string, view: string) {
+  await expect(
+    page.getAttribute('[data-testid="tour-live"]', 'data-ready'),
+    `${stepId}: no sentence before the numbers`,
+  ).resolves.toBe('false');
+  await page.waitForFunction(
+    (v) => {
+      const e = window.__batchscape.ensembleStore.getState()[v]!;
+      return e.status === 'running' && e.progress.done > 0;
+    },
+    view,
+    { timeout: 60_000 },
+  );
+  await page.evaluate(
+    ([v, patch]) =>
+      window.__batchscape.viewParamsStore.setState((s) => ({
+        params: { ...s.params, [v]: { ...s.params[v], ...patch } },
+      })),
+    [view, SHRINK[stepId]!] as const,
+  );
+}
+
 describe('guided walkthrough', () => {
   it('steps through the whole tour; each sentence quotes its figure', async () => {
     const { page, errors } = await open(`tour=${TOUR.id}&step=${TOUR.steps[0]!.id}`);
@@ -103,12 +148,13 @@ describe('guided walkthrough', () => {
         (id) => new URL(window.location.href).searchParams.get('step') === id,
         step.id,
       );
+      const view = VIEW_OF[step.id];
+      if (view && SHRINK[step.id]) await startsThenShrinks(page, step.id, view);
       const live = await liveText(
         page,
         step.id,
-        step.setup.preset === 'mlp' || VIEW_OF[step.id] ? 150_000 : 60_000,
+        step.setup.preset === 'mlp' || view ? 150_000 : 60_000,
       );
-      const view = VIEW_OF[step.id];
       if (view) {
         const shown = await page.innerText(`[data-testid="view-${view}"]`);
         const numbers = live.match(/\d+(\.\d+)?/g) ?? [];
@@ -118,7 +164,7 @@ describe('guided walkthrough', () => {
       // Marks are refreshed every 400 ms (elements such as a view's table appear late).
       for (const h of step.highlights)
         await expect
-          .poll(() => page.locator(`${HIGHLIGHTS[h]}.tour-highlight`).count(), {
+          .poll(() => page.locator(marked(HIGHLIGHTS[h])).count(), {
             message: `${step.id}: highlight ${h}`,
             timeout: 5000,
           })
@@ -129,8 +175,7 @@ describe('guided walkthrough', () => {
     console.log(`[tour] per step: ${seconds.join(', ')}`);
     await expect(page.getByTestId('tour-next').isDisabled()).resolves.toBe(true);
     expect(errors).toEqual([]);
-    // Thirteen live steps, three of them ensembles and one a neural network: minutes under load.
-  }, 400_000);
+  }, 300_000);
 
   it('moves by ← →, leaves a focused slider its arrows, and resets a touched step', async () => {
     const { page, errors } = await open(`tour=${TOUR.id}&step=small-vs-large`);
@@ -157,8 +202,9 @@ describe('guided walkthrough', () => {
     expect(errors).toEqual([]);
   });
 
-  // Skipped: fails on main since the 2026-11-29 merges of the tour, harden-web and layout branches (see the closing note); re-enable once fixed
-  it.skip('says so in one line for an unknown step, and works in presenter mode and on a phone', async () => {
+  // On a phone the scene's View menu holds the surface selector a step points at: the mark
+  // goes on the menu's button, and the menu stays closed (open, it covered the Next button).
+  it('says so in one line for an unknown step, and works in presenter mode and on a phone', async () => {
     const { page, errors } = await open(`tour=${TOUR.id}&step=no-such-step&pm=1`);
     await expect(page.textContent('.notices')).resolves.toMatch(/Unknown step "no-such-step"/);
     expect(await page.getAttribute('[data-testid="tour-panel"]', 'data-step')).toBe(

@@ -5,8 +5,7 @@
  * when something changed — no React state per frame.
  */
 import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import uPlot from './uplot';
 import { runBuffers, type RunBuffer } from '../../state/buffers';
 import type { ChartDef } from './chartDefs';
 import { buildOptions, chartData, CHART_HEIGHT, type RunInfo } from './chartOptions';

@@ -2,7 +2,7 @@
  * uPlot options and data for one chart definition: one series per run and line,
  * in the run's palette colour, with theme-coloured axes and a live hover legend.
  */
-import uPlot from 'uplot';
+import uPlot from './uplot';
 import type { RunBuffer } from '../../state/buffers';
 import { RUN_DASHES } from '../../state/palette';
 import { formatCount, formatNumber } from '../format';

@@ -2,16 +2,19 @@
  * The frame every science view shares: title and one-line intro, the parameter bar
  * with Run / Cancel and progress, the plain-language result caption, the view's
  * figures, and PNG / CSV / JSON export. `data-status` mirrors the ensemble's state so
- * tests (and embeds) can wait for "done".
+ * tests (and embeds) can wait for "done". The export code loads on the first click.
  */
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ScienceView } from '../../state/viewParams';
 import { Notices } from '../Notices';
+import { loadUplot } from './charts/StatChart';
 import { ParamBar, type FieldDef } from './ParamBar';
 import { RunProgress } from './RunProgress';
 import type { Experiment } from './useExperiment';
-import { exportDocument, saveFiguresPng, saveText } from './exportView';
 import './views.css';
+
+/** The export code, on demand: a view (embedded or not) paints without it. */
+const exportCode = () => import('./exportView');
 
 export interface ViewExports {
   csv(): string;
@@ -46,6 +49,8 @@ export function ViewShell({
   const bodyRef = useRef<HTMLDivElement>(null);
   const [note, setNote] = useState<string | null>(null);
   const { state } = exp;
+  // The charts' library loads while the ensemble computes (StatChart), not before paint.
+  useEffect(() => void loadUplot(), []);
   const running = state.status === 'running';
   const shownCaption =
     exp.refused ??
@@ -59,10 +64,23 @@ export function ViewShell({
           : '');
 
   const png = async () => {
+    const { saveFiguresPng } = await exportCode();
     const ok = bodyRef.current
       ? await saveFiguresPng(bodyRef.current, `batchscape-${view}.png`)
       : false;
     setNote(ok ? null : 'Nothing to save yet.');
+  };
+  const csv = async () => {
+    if (!exports) return;
+    const text = exports.csv();
+    (await exportCode()).saveText(text, `batchscape-${view}.csv`, 'text/csv');
+  };
+  const json = async () => {
+    if (!exports) return;
+    const d = exports.data();
+    const { exportDocument, saveText } = await exportCode();
+    const doc = exportDocument(view, d.spec, d.results);
+    saveText(JSON.stringify(doc, null, 1), `batchscape-${view}.json`, 'application/json');
   };
 
   return (
@@ -98,7 +116,7 @@ export function ViewShell({
         <span className="export-label">Export</span>
         <button
           type="button"
-          onClick={png}
+          onClick={() => void png()}
           title="Save this view's charts and maps as one PNG image"
         >
           PNG
@@ -106,7 +124,7 @@ export function ViewShell({
         <button
           type="button"
           disabled={!exports}
-          onClick={() => exports && saveText(exports.csv(), `batchscape-${view}.csv`, 'text/csv')}
+          onClick={() => void csv()}
           title="Download the aggregated results (one row per cell) as CSV"
         >
           CSV
@@ -114,12 +132,7 @@ export function ViewShell({
         <button
           type="button"
           disabled={!exports}
-          onClick={() => {
-            if (!exports) return;
-            const d = exports.data();
-            const doc = exportDocument(view, d.spec, d.results);
-            saveText(JSON.stringify(doc, null, 1), `batchscape-${view}.json`, 'application/json');
-          }}
+          onClick={() => void json()}
           title="Download what was run (the spec) and the aggregated results as JSON"
         >
           JSON

@@ -3,22 +3,16 @@
  * results as CSV and JSON. uPlot charts and the maps are canvases and the bar chart is
  * SVG, so the PNG is drawn from the figures' own pixels (plus their titles), laid out
  * as they are on screen, on the theme's background.
+ *
+ * Loaded on the first export click (ViewShell), not with the view: an embedded view paints
+ * without the PNG composer and the download code. The CSV text itself is csvTable.ts.
  */
 import { saveBlob } from '../export/download';
 import { svgImage } from '../export/paintDom';
-import { csvField } from '../export/serialize';
 import { readChartTheme } from '../charts/themeColors';
 
 export function saveText(text: string, filename: string, type: string): void {
   saveBlob(new Blob([text], { type }), filename);
-}
-
-export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const cell = (v: unknown) =>
-    v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))
-      ? ''
-      : csvField(String(v));
-  return [header.join(','), ...rows.map((r) => r.map(cell).join(','))].join('\n') + '\n';
 }
 
 /** The JSON every view exports: what was run and what came out. */

@@ -83,7 +83,7 @@ export const sharpVsFlat: WalkthroughStep = {
     );
     const lams = runs.map((r) => r.last!.lambdaMax ?? NaN);
     const ratio = ratioText(Math.min(...lams), Math.max(...lams));
-    return `${parts.join('; ')}${ratio && ratio !== '1×' ? ` — a ${ratio} difference in curvature` : ''}.`;
+    return `${parts.join('; ')}${ratio && ratio !== '1×' ? ` — one curvature is ${ratio} the other` : ''}.`;
   },
 };
 

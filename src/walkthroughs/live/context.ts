@@ -14,6 +14,11 @@ export interface LiveContext {
   runs: readonly RunOutcome[];
   /** The landscape's name for a basin id ("flat minimum"), or "between basins" for null. */
   basinName: (id: string | null) => string;
+  /**
+   * The names above belong to the landscape on screen: false while its surface (which
+   * carries the basins) is being computed and the previous landscape's is still shown.
+   */
+  basinsReady: boolean;
   saddles: readonly Basin[];
   /** Train set size N of the explorer's landscape. */
   n: number;

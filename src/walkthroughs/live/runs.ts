@@ -8,8 +8,12 @@ import type { LiveContext } from './context';
 
 export const ended = (r: RunOutcome): boolean => r.state === 'done' || r.state === 'diverged';
 
-/** The finished runs, or null while any is still going (a result is stated only at the end). */
+/**
+ * The finished runs, or null while any is still going (a result is stated only at the end)
+ * or the landscape's basin names are not in yet (a sentence would name the wrong ones).
+ */
 export function finished(ctx: LiveContext): readonly RunOutcome[] | null {
+  if (!ctx.basinsReady) return null;
   if (ctx.runs.length === 0 || !ctx.runs.every(ended)) return null;
   if (ctx.runs.some((r) => r.last === null)) return null;
   return ctx.runs;

@@ -8,13 +8,11 @@
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { useConfig, useView, useViewParams } from '../../state/react';
-import { progressText } from '../live/runs';
 import { currentSignature } from '../tourLink';
 import { closeTour, goToStep, tourStore } from '../tourStore';
 import { openWalkthrough } from '../tourPlayer';
-import { MathBlock } from './MathBlock';
+import { StepLive, StepText } from './StepBody';
 import { useHighlights } from './useHighlights';
-import { useLiveContext } from './useLiveContext';
 import './tour.css';
 
 export function TourPanel() {
@@ -22,7 +20,6 @@ export function TourPanel() {
   const appliedKey = useStore(tourStore, (s) => s.appliedKey);
   const tour = openWalkthrough();
   const step = tour?.steps[index];
-  const ctx = useLiveContext();
   const [folded, setFolded] = useState(false);
 
   // Re-read the signature whenever anything it covers changes.
@@ -40,11 +37,6 @@ export function TourPanel() {
 
   if (!tour || !step) return null;
   const total = tour.steps.length;
-  const live = step.live(ctx);
-  const waiting =
-    step.setup.tab === 'explorer'
-      ? progressText(ctx)
-      : 'The ensemble is running (see its progress above the figure); the numbers appear here when it ends.';
 
   return (
     <section
@@ -113,32 +105,8 @@ export function TourPanel() {
       </nav>
       {!folded && (
         <div className="tour-body">
-          <div className="tour-text">
-            <h2 className="tour-title" data-testid="tour-title">
-              <span className="tour-step-no">{index + 1}.</span> {step.title}
-            </h2>
-            {step.prose.map((p, i) => (
-              <p key={i}>{p}</p>
-            ))}
-            {step.math?.map((tex) => (
-              <MathBlock key={tex} tex={tex} />
-            ))}
-          </div>
-          <div className="tour-side">
-            <p className="tour-live-label">What the figure shows</p>
-            <p
-              className="tour-live"
-              data-testid="tour-live"
-              data-ready={live !== null ? 'true' : 'false'}
-              aria-live="polite"
-            >
-              {live ?? waiting}
-            </p>
-            {step.tryThis && (
-              <p className="tour-try">
-                <strong>Try this:</strong> {step.tryThis}
-              </p>
-            )}
+          <StepText step={step} index={index} />
+          <StepLive step={step}>
             <div className="tour-actions">
               {touched && (
                 <button
@@ -158,7 +126,7 @@ export function TourPanel() {
                 Link to this step
               </a>
             </div>
-          </div>
+          </StepLive>
         </div>
       )}
     </section>

@@ -24,6 +24,7 @@ export function useLiveContext(): LiveContext {
   const outcomes = useRunOutcomes();
   const basins = useSurface((s) => s.data?.basins);
   const saddles = useSurface((s) => s.data?.saddles);
+  const surfaceLoading = useSurface((s) => s.loading);
   const base = useConfig((c) => c.base);
   const params = useViewParams((s) => s.params);
   const sweepState = useEnsemble((s) => s.sweep);
@@ -51,11 +52,23 @@ export function useLiveContext(): LiveContext {
     return {
       runs: outcomes.map((o) => o.outcome),
       basinName: (id) => basinText(id, true, (basins?.length ?? 0) > 0, labels),
+      // A network has no basins (its surface is a slice that comes when the worker sends it).
+      basinsReady: !surfaceLoading || base.preset === 'mlp',
       saddles: saddles ?? [],
       n: base.landscape.n,
       sweep,
       remedies,
       diffusion,
     };
-  }, [outcomes, basins, saddles, base.landscape.n, sweep, remedies, diffusion]);
+  }, [
+    outcomes,
+    basins,
+    saddles,
+    surfaceLoading,
+    base.preset,
+    base.landscape.n,
+    sweep,
+    remedies,
+    diffusion,
+  ]);
 }

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useConfig, useViewParams } from '../../../state/react';
-import { toCsv } from '../exportView';
+import { toCsv } from '../csvTable';
 import type { FieldDef } from '../ParamBar';
 import { useExperiment } from '../useExperiment';
 import { useSeriesColors } from '../useThemeColors';

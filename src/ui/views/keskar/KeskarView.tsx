@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { RUN_COLORS } from '../../../state/palette';
 import { useConfig, useViewParams } from '../../../state/react';
 import { formatNumber } from '../../format';
-import { toCsv } from '../exportView';
+import { toCsv } from '../csvTable';
 import type { FieldDef } from '../ParamBar';
 import { useExperiment } from '../useExperiment';
 import { ViewShell, type ViewExports } from '../ViewShell';

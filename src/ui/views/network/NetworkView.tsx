@@ -10,7 +10,7 @@ import { networkTable } from '../../../engine/nn';
 import { RUN_COLORS } from '../../../state/palette';
 import { useConfig, useViewParams } from '../../../state/react';
 import { KeskarPlot } from '../keskar/KeskarPlot';
-import { toCsv } from '../exportView';
+import { toCsv } from '../csvTable';
 import type { FieldDef } from '../ParamBar';
 import { useExperiment } from '../useExperiment';
 import { ViewShell, type ViewExports } from '../ViewShell';

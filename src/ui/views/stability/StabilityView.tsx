@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { useConfig, useViewParams } from '../../../state/react';
 import { formatNumber } from '../../format';
 import { Term } from '../../glossary';
-import { toCsv } from '../exportView';
+import { toCsv } from '../csvTable';
 import type { FieldDef } from '../ParamBar';
 import { useExperiment } from '../useExperiment';
 import { useThemeColors } from '../useThemeColors';

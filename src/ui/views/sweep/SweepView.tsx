@@ -7,7 +7,7 @@
 import { useMemo } from 'react';
 import { rowStatHeader, rowStatValues, type SweepRow } from '../../../engine/experiments';
 import { useConfig, useViewParams } from '../../../state/react';
-import { toCsv } from '../exportView';
+import { toCsv } from '../csvTable';
 import type { FieldDef } from '../ParamBar';
 import { useExperiment } from '../useExperiment';
 import { ViewShell, type ViewExports } from '../ViewShell';
