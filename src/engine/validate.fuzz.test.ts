@@ -82,8 +82,8 @@ describe('resolveConfig (property)', { timeout: 60_000 }, () => {
           expect(r.errors.length).toBeLessThanOrEqual(40);
           for (const e of r.errors) {
             // Dotted names, list indices, odd keys quoted: `landscape.shift[3]`, `optimizer["a b"]`.
-          expect(e.path).toMatch(/^([A-Za-z_$][\w$]*)?(\.[\w$]+|\[\d+\]|\["[^\n\r]{0,130}"\])*$/);
-          expect(e.path.length).toBeLessThanOrEqual(140);
+            expect(e.path).toMatch(/^([A-Za-z_$][\w$]*)?(\.[\w$]+|\[\d+\]|\["[^\n\r]{0,130}"\])*$/);
+            expect(e.path.length).toBeLessThanOrEqual(140);
             if (e.path === '') expect(e.message).toMatch(/^config must be an object/);
             expect(e.message).not.toMatch(/[\n\r]/);
             expect(e.message.length).toBeLessThanOrEqual(200);

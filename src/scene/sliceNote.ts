@@ -16,6 +16,8 @@ export function sliceNote(s: NonNullable<SurfaceData['slice']>): string {
 /** The note folded to one line: which plane, and how far the paths leave it. */
 export function sliceSummary(s: NonNullable<SurfaceData['slice']>): string {
   const plane =
-    s.kind === 'path' && s.explained !== null ? "the runs' two main directions" : 'two random directions';
+    s.kind === 'path' && s.explained !== null
+      ? "the runs' two main directions"
+      : 'two random directions';
   return `Slice along ${plane} · paths leave it by ≤ ${formatNumber(s.offSlice)}`;
 }

@@ -65,7 +65,10 @@ describe.concurrent('batchscape run --preset mlp', SLOW, () => {
       ['--bn', '--ghost-batch', '5'],
       /network\.ghostBatch: v = 5 must divide the batch size 16.*\(--ghost-batch\)/,
     ],
-    [['--hidden', '8,x'], /--hidden: "x" must be a decimal number like 8, 0.5 or 1e-3 \(value 2 of "8,x"\)/],
+    [
+      ['--hidden', '8,x'],
+      /--hidden: "x" must be a decimal number like 8, 0.5 or 1e-3 \(value 2 of "8,x"\)/,
+    ],
     [
       ['--dataset', 'moon'],
       /--dataset must be one of moons, circles, spiral, xor, blobs; got "moon"/,
