@@ -365,13 +365,25 @@ describe('layouts', () => {
   it('presenter mode (1280×720): the view toolbar leaves the run key and the result table clear', async () => {
     const { page, errors } = await open('?pm=1', { viewport: { width: 1280, height: 720 } });
     await surfaceSettled(page);
-    const clear = async () => {
-      const results = await box(page.getByTestId('scene-results'));
-      const scene = await box(page.getByTestId('scene'));
-      expect(results.y).toBeGreaterThanOrEqual(scene.y);
-      for (const b of await page.locator('.scene-toolbar > *').all())
-        expect(overlaps(results, await box(b))).toBe(false);
-    };
+    // Read as one layout (boxes measured one by one can straddle a re-layout, e.g. the key
+    // turning into the result table as the runs end), and settled within a moment.
+    const clear = () =>
+      expect
+        .poll(
+          async () => {
+            const results = await box(page.getByTestId('scene-results'));
+            const scene = await box(page.getByTestId('scene'));
+            const tools = await Promise.all(
+              (await page.locator('.scene-toolbar > *').all()).map((b) => box(b)),
+            );
+            const again = await box(page.getByTestId('scene-results'));
+            if (again.x !== results.x || again.y !== results.y) return 'moving';
+            if (results.y < scene.y) return 'above the scene';
+            return tools.some((t) => overlaps(results, t)) ? 'overlaps the toolbar' : 'clear';
+          },
+          { timeout: 5000 },
+        )
+        .toBe('clear');
     await clear();
     // The key becomes the wider result table when the runs end: still clear.
     await page.evaluate(() => window.__batchscape.controller.setSpeed(Infinity));

@@ -64,7 +64,7 @@ export const sharpVsFlat: WalkthroughStep = {
   prose: [
     'How sharp a minimum is, is measured by the curvature of the loss there: the Hessian, the matrix of second derivatives. Its largest eigenvalue λ_max is the curvature along the steepest direction; a sharp minimum has a large λ_max, a flat one a small λ_max.',
     'Keskar et al. measure sharpness as the largest rise of the loss within a small box around the point (ε-sharpness); for a quadratic minimum it grows with the eigenvalues. The Keskar tab computes it.',
-    'Look at the λ_max row of the readouts for each run’s end point, from above (top view).',
+    'The sentence under this text gives each run’s λ_max at its end point (the explorer’s readouts list it too); the top view shows both wells from above.',
   ],
   math: [
     'H(w) = \\nabla^2 L(w), \\qquad \\lambda_{\\max} = \\max_{\\|v\\|=1} v^{\\top} H v',
