@@ -1,6 +1,6 @@
 // `npm test`: every gate in order, stopping at the first failure.
 // Stages shell out to local binaries (never a global or a download) with inherited stdio.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,9 +40,13 @@ function tally(names) {
   return `tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 }
 
-const stages = [
+// typecheck and lint are single-threaded: on a 2-core machine they run side by side.
+const checks = [
   { name: 'typecheck', cmd: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
   { name: 'lint', cmd: bin('eslint'), args: ['.'] },
+];
+
+const stages = [
   { name: 'unit', cmd: bin('vitest'), args: ['run', ...counted('unit')] },
   {
     name: 'e2e',
@@ -62,6 +66,40 @@ const summary = () =>
         `${name} ${status}${ms === undefined ? '' : ` ${(ms / 1000).toFixed(1)}s`}`,
     )
     .join(' | ');
+
+const runAsync = ({ cmd, args }) =>
+  new Promise((done) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit' });
+    child.on('error', (error) => {
+      console.error(`[test] ${cmd}: ${error.message}`);
+      done(1);
+    });
+    child.on('close', (status) => done(status ?? 1));
+  });
+
+console.log(`\n[test] ==> ${checks.map((c) => c.name).join(' + ')} (side by side)`);
+const checkStatus = await Promise.all(
+  checks.map(async (check) => {
+    const start = performance.now();
+    const status = await runAsync(check);
+    timings.push({
+      name: check.name,
+      status: status === 0 ? 'ok' : 'FAILED',
+      ms: performance.now() - start,
+    });
+    return status;
+  }),
+);
+const failedCheck = checkStatus.find((status) => status !== 0);
+if (failedCheck !== undefined) {
+  console.error(
+    `\n[test] FAILED at ${timings
+      .filter((t) => t.status !== 'ok')
+      .map((t) => t.name)
+      .join(' + ')} — ${summary()}`,
+  );
+  process.exit(failedCheck);
+}
 
 for (const stage of stages) {
   if (stage.skip) {
