@@ -31,6 +31,15 @@ describe('instability', () => {
     );
   });
 
+  it('names no rate from λ_max when the loss blew up but η·λ_max is within the bound here', () => {
+    // η = 1, λ_max = 1 at the current point: 2/λ_max = 2 is above η, so it is no advice.
+    const i = instabilityOf(1, m(329, 1), -1.56, 2)!;
+    expect(i.overBound).toBe(false);
+    expect(instabilityText('B = 8', i, false)).toBe(
+      'B = 8 is unstable: its train loss rose from -1.56 to 329. Lower the learning rate.',
+    );
+  });
+
   it('leaves stable runs alone: below the bound, and losses that rise a little (a basin change)', () => {
     expect(instabilityOf(0.01, m(-0.63, 143), -1.5, 2)).toBeNull();
     expect(instabilityOf(0.01, m(0.5, 7), 0.4, 2)).toBeNull();

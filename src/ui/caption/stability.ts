@@ -69,8 +69,10 @@ export function instabilityText(label: string, i: Instability, ended: boolean): 
       `η·λ_max = ${num(i.etaLambda)} > ${num(i.bound)} at its ${ended ? 'last' : 'current'} point, so each step overshoots along the sharpest direction`,
     );
   if (i.blowUp) parts.push(`its train loss rose from ${num(i.blowUp.from)} to ${num(i.blowUp.to)}`);
+  // A bound from λ_max is advice only where it binds: when the loss blew up but η·λ_max at
+  // this point is within the bound, "below bound/λ_max" could name a rate above the current one.
   const fix =
-    i.safeLr !== null
+    i.safeLr !== null && i.overBound
       ? `Lower the learning rate below ${num(i.safeLr)} (= ${num(i.bound)}/λ_max).`
       : 'Lower the learning rate.';
   const head = ended ? `${label} ended unstable, not in a minimum` : `${label} is unstable`;
