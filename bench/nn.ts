@@ -1,18 +1,22 @@
 /**
- * `npm run bench` (network part), side by side in one process:
+ * `npm run bench` (network part), side by side in one run:
  *
  * 1. Training-step throughput of the engine's MLP (the real Run: batch sampling, optimizer,
  *    divergence checks) against TensorFlow.js's cpu and wasm backends on the same network
  *    (2→32→32→2, ReLU, softmax cross-entropy, SGD), the same data, batch and start weights,
  *    without and with BatchNorm (training mode, running statistics updated on both sides).
  *    tfjs gets every advantage: production mode, batches pre-made as tensors, one
- *    `optimizer.minimize` per step. Rounds are interleaved; medians are reported.
+ *    `optimizer.minimize` per step. Each contestant runs in its own process
+ *    (bench/nnSide.ts says why) and only one measures at a time; rounds are interleaved,
+ *    medians are reported.
  *    Goals: ≥ 10× tfjs-cpu at every B; ≥ 3× tfjs-wasm at B ≤ 64 and ≥ 1.5× at B = 512.
  * 2. A 65 × 65 slice (filter-normalised directions) of a ~2k-parameter network
  *    (2→32→32→32→2, 2274 parameters) over 1000 train samples: the coarse first pass
  *    (9 × 9) and the whole grid, on one thread and shared out to 2 pool workers.
  *    Goals: whole grid < 5 s, first pass < 0.5 s.
+ * `NN_PART=throughput` or `NN_PART=slice` runs one part; `BENCH_ROUNDS=n` (default 5).
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { runJobs } from '../src/cli/pool';
 import type { EnsembleJob, SliceResult } from '../src/engine/ensemble';
@@ -22,16 +26,11 @@ import { buildObjective } from '../src/engine/presets';
 import { createRun } from '../src/engine/run';
 import { ProgressiveSurface } from '../src/engine/slice';
 import { resolveOrThrow } from '../src/engine/sweep';
-import { loadTfjs, useBackend, type Tf } from '../tests/support/tfjs';
-import { disposeParams, tfLoss, tfParams, trainedVariables } from '../tests/support/tfjsMlp';
+import type { Ask, Case, Side } from './nnSide';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = 0.4;
 const BATCHES = [16, 64, 512];
-const N = 1024;
-const LR = 0.1;
-
-type Side = 'engine' | 'cpu' | 'wasm';
 const SIDES: Side[] = ['engine', 'cpu', 'wasm'];
 
 function median(xs: number[]): number {
@@ -39,132 +38,54 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function engineConfig(batch: number, bn: boolean) {
-  return resolveOrThrow({
-    preset: 'mlp',
-    landscape: { n: N, nTest: 256 },
-    network: { hidden: [32, 32], batchNorm: bn },
-    lr: LR,
-    batch,
-    budget: { unit: 'steps', amount: 1e9 },
-    metricsEvery: 0,
-    hessianEvery: 0,
-    recordEvery: 1e9,
+/** A contestant's process (bench/nnSide.ts); `measure` asks it for one case's rate. */
+async function contestant(side: Side) {
+  const child: ChildProcess = fork(new URL('./nnSide.ts', import.meta.url), [side], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-}
-
-/** Steps per second of `step(k)` (k steps per call) over `seconds`. */
-function rate(step: (k: number) => void, k: number): number {
-  let steps = 0;
-  const t0 = performance.now();
-  let t = t0;
-  while (t - t0 < SECONDS * 1000) {
-    step(k);
-    steps += k;
-    t = performance.now();
-  }
-  return steps / ((t - t0) / 1000);
-}
-
-/** A tfjs training step on the same network, data and start weights as the engine run. */
-function tfTrainer(tf: Tf, batch: number, bn: boolean) {
-  const config = engineConfig(batch, bn);
-  const objective = buildObjective(config) as MlpObjective;
-  const run = createRun(config, objective);
-  const p = tfParams(tf, objective.layout, run.w0);
-  const vars = trainedVariables(p);
-  const runMean = p.runMean.map((t) => (t ? tf.variable(t, false) : null));
-  const runVar = p.runVar.map((t) => (t ? tf.variable(t, false) : null));
-  const data = objective.data.train;
-  const batches = Array.from({ length: Math.floor(N / batch) }, (_, k) => {
-    const rows = Array.from({ length: batch }, (_, r) => (k * batch + r) % N);
-    const x = tf.tensor2d(
-      Float32Array.from(rows.flatMap((i) => [data.x[2 * i]!, data.x[2 * i + 1]!])),
-      [batch, 2],
-    );
-    const y = tf.oneHot(tf.tensor1d(Int32Array.from(rows.map((i) => data.y[i]!)), 'int32'), 2);
-    return { x, y: y as typeof x };
+  const replies: ((v: unknown) => void)[] = [];
+  child.on('message', (m) => replies.shift()?.(m));
+  child.on('exit', (code) => {
+    if (replies.length) throw new Error(`bench/nnSide.ts (${side}) exited with code ${code}`);
   });
-  const opt = tf.train.sgd(LR);
-  const m = objective.options.bnMomentum;
-  let k = 0;
-  const step = () => {
-    const b = batches[k++ % batches.length]!;
-    const updates: (() => void)[] = [];
-    opt.minimize(
-      () =>
-        tfLoss(
-          tf,
-          p,
-          b.x,
-          b.y,
-          { activation: 'relu', mode: { train: true, ghost: batch }, weightDecay: 0 },
-          (l, mean, variance) => {
-            // Running statistics, as the engine keeps them (unbiased variance, momentum m).
-            const mu = tf.keep(tf.squeeze(mean, [0]));
-            const vu = tf.keep(tf.mul(tf.squeeze(variance, [0]), batch / (batch - 1)));
-            updates.push(() => {
-              runMean[l]!.assign(tf.add(tf.mul(runMean[l]!, 1 - m), tf.mul(mu, m)));
-              runVar[l]!.assign(tf.add(tf.mul(runVar[l]!, 1 - m), tf.mul(vu, m)));
-              mu.dispose();
-              vu.dispose();
-            });
-          },
-        ) as never,
-      false,
-      vars,
-    );
-    tf.tidy(() => updates.forEach((u) => u()));
-  };
-  const dispose = () => {
-    disposeParams(p);
-    for (const t of [...runMean, ...runVar]) t?.dispose();
-    for (const b of batches) {
-      b.x.dispose();
-      b.y.dispose();
-    }
-    opt.dispose();
-  };
+  const next = () => new Promise<unknown>((resolve) => replies.push(resolve));
+  await next(); // 'ready'
   return {
-    step: (n: number) => {
-      for (let i = 0; i < n; i++) step();
+    measure: (c: Case): Promise<number> => {
+      const reply = next() as Promise<number>;
+      child.send({ ...c, seconds: SECONDS } satisfies Ask);
+      return reply;
     },
-    dispose,
+    close: () => child.kill(),
   };
 }
 
-async function throughput(tf: Tf): Promise<void> {
-  const cases = [false, true].flatMap((bn) => BATCHES.map((batch) => ({ bn, batch })));
+async function throughput(): Promise<void> {
+  const cases: Case[] = [false, true].flatMap((bn) => BATCHES.map((batch) => ({ bn, batch })));
   const results = cases.map(() => ({
     engine: [] as number[],
     cpu: [] as number[],
     wasm: [] as number[],
   }));
-  const runs = cases.map((c) => {
-    const r = createRun(engineConfig(c.batch, c.bn));
-    r.advance(50); // warm-up (and the start record)
-    return r;
-  });
+  const sides = {
+    engine: await contestant('engine'),
+    cpu: await contestant('cpu'),
+    wasm: await contestant('wasm'),
+  };
+  // One contestant measures at a time; rounds alternate the order.
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 ? [...SIDES].reverse() : SIDES;
     for (const side of order) {
-      if (side !== 'engine') await useBackend(tf, side);
-      for (let i = 0; i < cases.length; i++) {
-        const c = cases[i]!;
-        if (side === 'engine') {
-          const chunk = Math.max(1, Math.round(2048 / c.batch));
-          results[i]!.engine.push(rate((k) => runs[i]!.advance(k), chunk));
-        } else {
-          const t = tfTrainer(tf, c.batch, c.bn);
-          t.step(5); // warm-up
-          results[i]![side].push(rate(t.step, 1));
-          t.dispose();
-        }
-      }
+      for (let i = 0; i < cases.length; i++)
+        results[i]![side].push(await sides[side].measure(cases[i]!));
     }
     process.stderr.write(`throughput round ${round + 1}/${ROUNDS}\n`);
   }
-  console.log('\nMLP 2→32→32→2 training steps per second (median of interleaved rounds):');
+  for (const s of Object.values(sides)) s.close();
+  console.log(
+    '\nMLP 2→32→32→2 training steps per second, each contestant in its own process (median of interleaved rounds):',
+  );
   console.log(
     `${'case'.padEnd(14)}${'engine'.padStart(9)}${'tfjs-cpu'.padStart(10)}${'tfjs-wasm'.padStart(11)}${'×cpu'.padStart(8)}${'×wasm'.padStart(8)}  goals`,
   );
@@ -256,9 +177,9 @@ async function slices(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const tf = await loadTfjs();
-  await throughput(tf);
-  await slices();
+  const part = process.env.NN_PART;
+  if (part !== 'slice') await throughput();
+  if (part !== 'throughput') await slices();
 }
 
 await main();

@@ -4,10 +4,12 @@
  * `acc` adds into the output instead of overwriting it.
  */
 import { put4 } from './kernels';
+import { biasGrad, gradWIn2, gradXOut2 } from './narrowKernels';
 
 /**
  * Weight (and bias) gradient of a dense layer: g[W][o, i] (+)= Σ_b dz[b, o]·x[b, i] and,
- * when gbOff ≥ 0, g[b][o] (+)= Σ_b dz[b, o].
+ * when gbOff ≥ 0, g[b][o] (+)= Σ_b dz[b, o]. A layer with 2 inputs goes to its thin kernel
+ * (narrowKernels.ts, same bits).
  */
 export function linearGradW(
   dz: Float64Array,
@@ -18,6 +20,22 @@ export function linearGradW(
   g: Float64Array,
   gwOff: number,
   gbOff: number,
+  acc: boolean,
+): void {
+  if (I === 2) gradWIn2(dz, x, B, O, g, gwOff, acc);
+  else blockedGradW(dz, x, B, I, O, g, gwOff, acc);
+  if (gbOff >= 0) biasGrad(dz, B, O, g, gbOff, acc);
+}
+
+/** linearGradW's blocked kernel (weights only), for any shape. */
+export function blockedGradW(
+  dz: Float64Array,
+  x: Float64Array,
+  B: number,
+  I: number,
+  O: number,
+  g: Float64Array,
+  gwOff: number,
   acc: boolean,
 ): void {
   const O2 = O - (O % 2);
@@ -73,17 +91,28 @@ export function linearGradW(
       g[k] = acc ? g[k]! + s : s;
     }
   }
-  if (gbOff >= 0) {
-    for (let o = 0; o < O; o++) {
-      let s = 0;
-      for (let b = 0, zb = o; b < B; b++, zb += O) s += dz[zb]!;
-      g[gbOff + o] = acc ? g[gbOff + o]! + s : s;
-    }
-  }
 }
 
-/** Input gradient of a dense layer: dx[b, i] (+)= Σ_o dz[b, o]·W[o, i]. */
+/**
+ * Input gradient of a dense layer: dx[b, i] (+)= Σ_o dz[b, o]·W[o, i]. A layer with 2 outputs
+ * goes to its thin kernel (narrowKernels.ts, same bits).
+ */
 export function linearGradX(
+  dz: Float64Array,
+  B: number,
+  O: number,
+  p: Float64Array,
+  wOff: number,
+  I: number,
+  dx: Float64Array,
+  acc: boolean,
+): void {
+  if (O === 2) gradXOut2(dz, B, p, wOff, I, dx, acc);
+  else blockedGradX(dz, B, O, p, wOff, I, dx, acc);
+}
+
+/** linearGradX's blocked kernel, for any shape. */
+export function blockedGradX(
   dz: Float64Array,
   B: number,
   O: number,

@@ -15,6 +15,9 @@
  * faster than four row pointers; packing costs one pass over the weights.
  */
 
+import { relu as reluOf } from './elementwise';
+import { forwardOut2 } from './narrowKernels';
+
 /** Writes (or, with acc, adds) four consecutive values at z[k…k+3]. */
 export function put4(
   z: Float64Array,
@@ -78,10 +81,27 @@ export const NO_EPILOGUE: Epilogue = { scale: null, shift: null, relu: false };
 
 /**
  * z[b, o] (+)= Σ_i x[b, i]·W[o, i] (+ bias[o] from p[bOff…] when bOff ≥ 0), for b < B, from
- * weights packed by packWeights, then the epilogue. Outputs past O in the last panel are
- * computed and dropped.
+ * weights packed by packWeights, then the epilogue. A layer with 2 outputs goes to its thin
+ * kernel (narrowKernels.ts, same bits).
  */
 export function packedForward(
+  x: Float64Array,
+  B: number,
+  I: number,
+  pk: Float64Array,
+  O: number,
+  p: Float64Array,
+  bOff: number,
+  z: Float64Array,
+  acc: boolean,
+  epi: Epilogue = NO_EPILOGUE,
+): void {
+  if (O === 2) forwardOut2(x, B, I, pk, p, bOff, z, acc, epi);
+  else blockedForward(x, B, I, pk, O, p, bOff, z, acc, epi);
+}
+
+/** packedForward's blocked kernel, for any shape. Outputs past O in the last panel are computed and dropped. */
+export function blockedForward(
   x: Float64Array,
   B: number,
   I: number,
@@ -163,14 +183,14 @@ export function packedForward(
         s13 = c3 * s13 + h3;
       }
       if (relu) {
-        s00 = s00 > 0 ? s00 : 0;
-        s01 = s01 > 0 ? s01 : 0;
-        s02 = s02 > 0 ? s02 : 0;
-        s03 = s03 > 0 ? s03 : 0;
-        s10 = s10 > 0 ? s10 : 0;
-        s11 = s11 > 0 ? s11 : 0;
-        s12 = s12 > 0 ? s12 : 0;
-        s13 = s13 > 0 ? s13 : 0;
+        s00 = reluOf(s00);
+        s01 = reluOf(s01);
+        s02 = reluOf(s02);
+        s03 = reluOf(s03);
+        s10 = reluOf(s10);
+        s11 = reluOf(s11);
+        s12 = reluOf(s12);
+        s13 = reluOf(s13);
       }
       if (n === 4) {
         put4(z, z0 + o, acc, s00, s01, s02, s03);
