@@ -213,7 +213,10 @@ export function gradWIn2(
   }
 }
 
-/** linearGradX for a layer with 2 outputs: dx[b, i] (+)= dz[b, 0]·W[0, i] + dz[b, 1]·W[1, i]. */
+/**
+ * linearGradX for a layer with 2 outputs: dx[b, i] (+)= dz[b, 0]·W[0, i] + dz[b, 1]·W[1, i],
+ * two samples per load of W's two columns.
+ */
 export function gradXOut2(
   dz: Float64Array,
   B: number,
@@ -224,7 +227,32 @@ export function gradXOut2(
   acc: boolean,
 ): void {
   const w1Off = wOff + I;
-  for (let b = 0; b < B; b++) {
+  const B2 = B - (B % 2);
+  for (let b = 0; b < B2; b += 2) {
+    const a0 = dz[2 * b]!;
+    const a1 = dz[2 * b + 1]!;
+    const c0 = dz[2 * b + 2]!;
+    const c1 = dz[2 * b + 3]!;
+    const r = b * I;
+    for (let i = 0; i < I; i++) {
+      const w0 = p[wOff + i]!;
+      const w1 = p[w1Off + i]!;
+      let s = 0;
+      s += a0 * w0;
+      s += a1 * w1;
+      let t = 0;
+      t += c0 * w0;
+      t += c1 * w1;
+      if (acc) {
+        dx[r + i] += s;
+        dx[r + I + i] += t;
+      } else {
+        dx[r + i] = s;
+        dx[r + I + i] = t;
+      }
+    }
+  }
+  for (let b = B2; b < B; b++) {
     const d0 = dz[2 * b]!;
     const d1 = dz[2 * b + 1]!;
     const r = b * I;
