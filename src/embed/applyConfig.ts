@@ -6,12 +6,8 @@
  */
 import { configStore } from '../state/configStore';
 import { decodeUrl, encodeUrl, URL_KEYS } from '../state/url';
-import {
-  decodeViewParams,
-  encodeViewParams,
-  VIEW_FIELDS,
-  SCIENCE_VIEWS,
-} from '../state/viewParams';
+import { VIEW_FIELDS } from '../state/viewFields';
+import { decodeViewParams, encodeViewParams, SCIENCE_VIEWS } from '../state/viewParams';
 import { viewParamsStore } from '../state/viewParamsStore';
 import { viewStore } from '../state/viewStore';
 

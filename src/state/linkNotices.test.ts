@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeUrl } from './url';
-import { decodeViewParams, VIEW_FIELDS, SCIENCE_VIEWS } from './viewParams';
+import { VIEW_FIELDS } from './viewFields';
+import { decodeViewParams, SCIENCE_VIEWS } from './viewParams';
 import { clipNotice, clipValue } from './urlNotice';
 
 const HUGE = 'x'.repeat(1e5);
