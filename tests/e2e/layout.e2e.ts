@@ -307,6 +307,14 @@ describe('layouts', () => {
   it('the start point by keyboard: the scene owns the arrows in cursor mode, Enter sets, Escape leaves', async () => {
     const { page, errors } = await open('', { viewport: { width: 1280, height: 720 } });
     await page.waitForSelector('[data-testid="scene-legend"]', { timeout: 90_000 });
+    // At 1280×720 the view toolbar keeps one row (its last button once wrapped over the surface).
+    const middles = await page
+      .locator('.scene-toolbar > *')
+      .evaluateAll((els) =>
+        els.map((e) => (e.getBoundingClientRect().top + e.getBoundingClientRect().bottom) / 2),
+      );
+    expect(middles.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(6);
     const config = () =>
       page.evaluate(() => {
         const s = window.__batchscape.configStore.getState();
