@@ -14,7 +14,8 @@
  * other load came and went between runs, slower) than 1. So each run also reads its
  * workers' thread CPU time: "cores" is the CPU the pool got per wall second, and "free" is
  * the speed-up the pool delivers when every worker has a core, 1-worker CPU time over the
- * busiest worker's CPU time (the span), which other load does not change.
+ * busiest worker's CPU time (the span), which other load hardly changes; "idle" is the
+ * share of the run the 2 workers spent waiting for a job (the pool's hand-off cost).
  * `VIEWS=sweep,keskar` picks views; `ROUNDS=n` (default 3).
  */
 import { availableParallelism } from 'node:os';
@@ -83,6 +84,8 @@ interface Timing {
   wall: number;
   /** CPU seconds per worker during the run. */
   cpu: number[];
+  /** Seconds each worker's event loop waited for a message during the run. */
+  idle: number[];
 }
 
 async function main(): Promise<void> {
@@ -102,7 +105,7 @@ async function main(): Promise<void> {
   console.log(
     `${'view'.padEnd(11)}${'jobs'.padStart(6)}${`${sizes[0]}w s`.padStart(10)}${`${sizes[1]}w s`.padStart(10)}` +
       `${'speed-up'.padStart(10)}${`${sizes[0]}w CPU s`.padStart(11)}${`${sizes[1]}w CPU s`.padStart(11)}` +
-      `${'cores'.padStart(7)}${'free'.padStart(8)}`,
+      `${'cores'.padStart(7)}${'free'.padStart(8)}${'idle'.padStart(7)}`,
   );
   const ratios: string[] = [];
   for (const view of VIEWS) {
@@ -113,11 +116,13 @@ async function main(): Promise<void> {
       for (const k of round % 2 ? [1, 0] : [0, 1]) {
         const { pool, workers } = pools[k]!;
         const cpu0 = await cpuSeconds(workers);
+        const idle0 = workers.map((w) => w.idleMs());
         const t0 = performance.now();
         const results: JobResult[] = await pool.run(jobs).promise;
         const wall = (performance.now() - t0) / 1000;
         const cpu = (await cpuSeconds(workers)).map((c, i) => c - cpu0[i]!);
-        times[k]!.push({ wall, cpu });
+        const idle = workers.map((w, i) => (w.idleMs() - idle0[i]!) / 1000);
+        times[k]!.push({ wall, cpu, idle });
         const text = JSON.stringify(results);
         if ((reference ??= text) !== text)
           throw new Error(`${view}: ${sizes[k]} workers gave different results`);
@@ -132,11 +137,12 @@ async function main(): Promise<void> {
     ];
     const cores = median(times[1]!.map((t) => sum(t.cpu) / t.wall));
     const span = median(times[1]!.map((t) => Math.max(...t.cpu)));
+    const idle = median(times[1]!.map((t) => sum(t.idle) / (t.wall * t.idle.length)));
     console.log(
       `${view.padEnd(11)}${String(jobs.length).padStart(6)}${one.toFixed(2).padStart(10)}` +
         `${all.toFixed(2).padStart(10)}${`${(one / all).toFixed(2)}×`.padStart(10)}` +
         `${cpuOne.toFixed(2).padStart(11)}${cpuAll.toFixed(2).padStart(11)}${cores.toFixed(2).padStart(7)}` +
-        `${`${(cpuOne / span).toFixed(2)}×`.padStart(8)}`,
+        `${`${(cpuOne / span).toFixed(2)}×`.padStart(8)}${`${(idle * 100).toFixed(1)}%`.padStart(7)}`,
     );
     if (cores < 0.9 * sizes[1])
       console.log(
