@@ -9,9 +9,9 @@
  * ratio, and every run's results must equal the 1-worker results exactly.
  *
  * Wall time alone misleads on a shared machine: Linux's autogroup scheduler splits the CPU
- * between busy sessions, not threads, so while another session computes, this process gets
- * about one core however many workers it starts, and 2 workers look no faster (or, if the
- * other load came and went between runs, slower) than 1. So each run also reads its
+ * between busy sessions, not threads, so beside one busy session this process gets about
+ * one core (beside two, two-thirds of one) however many workers it starts, and 2 workers
+ * look no faster (or, if the other load came and went between runs, slower) than 1. So each run also reads its
  * workers' thread CPU time: "cores" is the CPU the pool got per wall second, and "free" is
  * the speed-up the pool delivers when every worker has a core, 1-worker CPU time over the
  * busiest worker's CPU time (the span), which other load hardly changes; "idle" is the
