@@ -14,6 +14,8 @@ export interface BenchWorker extends WorkerLike {
   probe(): Promise<number>;
   /** CPU milliseconds the worker thread has run so far (null where the OS does not say). */
   cpu(): Promise<number | null>;
+  /** Milliseconds the worker's event loop has waited for messages so far (nothing to do). */
+  idleMs(): number;
 }
 
 let code: Promise<string> | null = null;
@@ -46,6 +48,7 @@ export function nodeWorker(
         cpus.push(resolve);
         w.postMessage({ soak: 'cpu' });
       }),
+    idleMs: () => w.performance.eventLoopUtilization().idle,
   };
   type Probe = { soak: 'heap'; heapUsed: number } | { soak: 'cpu'; cpuMs: number | null };
   w.on('message', (data: FromWorker | Probe) => {

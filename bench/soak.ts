@@ -11,7 +11,14 @@
  *  - the B = 1 run's steps per second in the first and last tenth of its steps, per wall
  *    second and per CPU second of the worker thread (Linux), the latter immune to other
  *    load on a shared machine (goal: last ≥ 0.8 × first — a run must not slow down as
- *    its history grows). SOAK_STEPS and SOAK_SECONDS make it longer or cut it short.
+ *    its history grows);
+ *  - every run's first and second half (of the steps it made) in steps per wall second,
+ *    per worker CPU second and per CPU second of its own: the Runner gives each running
+ *    run an equal share of every tick, so a run's own CPU is the worker's divided by the
+ *    runs running at the time. A fall per wall or worker CPU second with a flat rate per
+ *    own CPU second is CPU shared out (among runs, or the thread getting less of the
+ *    machine), not the engine slowing down.
+ * SOAK_STEPS and SOAK_SECONDS make it longer or cut it short.
  * Run with `tsx --expose-gc bench/soak.ts` (the npm script does) so samples are taken
  * after a full collection.
  */
@@ -93,6 +100,51 @@ function rate(
     wall: (b.steps - a.steps) / ((b.t - a.t) / 1000),
     cpu: cpuMs > 0 ? (b.steps - a.steps) / (cpuMs / 1000) : null,
   };
+}
+
+/** Worker CPU ms between wall times a and b, each moment divided among the runs running then. */
+function ownCpu(cpu: CpuSamples, a: number, b: number, running: (t: number) => number): number {
+  const cuts = [a, ...cpu.map((c) => c.t).filter((t) => t > a && t < b), b];
+  let ms = 0;
+  for (let i = 1; i < cuts.length; i++) {
+    const [x, y] = [cuts[i - 1]!, cuts[i]!];
+    ms += (cpuAt(cpu, y) - cpuAt(cpu, x)) / Math.max(1, running((x + y) / 2));
+  }
+  return ms;
+}
+
+/** Each run's first and second half of its steps: steps per wall, worker-CPU and own-CPU second. */
+function halves(ids: string[], timelines: Map<string, Timeline>, cpu: CpuSamples): void {
+  const lines = ids.map((id) => (timelines.get(id) ?? []).filter((p) => p.steps > 0));
+  // A run counts as running from its first frame past step 0 to its last frame.
+  const running = (t: number) =>
+    lines.filter((tl) => tl.length > 0 && tl[0]!.t <= t && t < tl.at(-1)!.t).length;
+  const k = (x: number) => `${(x / 1e3).toFixed(0)} k`.padStart(8);
+  console.log(
+    `per run, first → second half of its steps (steps per second of wall | worker CPU | own CPU):`,
+  );
+  BATCHES.forEach((b, i) => {
+    const tl = lines[i]!;
+    if (tl.length < 3 || cpu.length < 2) return;
+    const mid = tl.find((p) => p.steps >= tl.at(-1)!.steps / 2)!;
+    const parts = [
+      [tl[0]!, mid],
+      [mid, tl.at(-1)!],
+    ].map(([p, q]) => {
+      const steps = q!.steps - p!.steps;
+      return {
+        wall: steps / ((q!.t - p!.t) / 1000),
+        worker: steps / ((cpuAt(cpu, q!.t) - cpuAt(cpu, p!.t)) / 1000),
+        own: steps / (ownCpu(cpu, p!.t, q!.t, running) / 1000),
+      };
+    });
+    const [f, s] = parts as [(typeof parts)[0], (typeof parts)[0]];
+    console.log(
+      `  B = ${String(b).padEnd(3)} ${String(tl.at(-1)!.steps).padStart(8)} steps  ` +
+        `wall ${k(f.wall)} →${k(s.wall)}  worker CPU ${k(f.worker)} →${k(s.worker)}  ` +
+        `own CPU ${k(f.own)} →${k(s.own)}  (own ×${(s.own / f.own).toFixed(2)})`,
+    );
+  });
 }
 
 async function main(): Promise<void> {
@@ -201,6 +253,7 @@ async function main(): Promise<void> {
         `last tenth ${k(late.cpu)}, ratio ${r.toFixed(2)} (goal ≥ ${SPEED_GOAL}: ${verdict(r >= SPEED_GOAL)})`,
     );
   }
+  halves(ids, timelines, cpu);
 }
 
 await main();
