@@ -48,6 +48,12 @@ export function exposeTestHandles(controller: Controller): void {
     },
     /** Visible start markers, per canvas. */
     startMarkers: () => [...sceneStats.startMarkers.values()],
+    /** Scene frames rendered so far (all canvases); those measured and their summed cost. */
+    sceneFrames: () => ({
+      count: sceneStats.frames,
+      measured: sceneStats.measured,
+      busyMs: sceneStats.busyMs,
+    }),
     ensembleStore,
     viewParamsStore,
   };
