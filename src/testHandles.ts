@@ -53,6 +53,7 @@ export function exposeTestHandles(controller: Controller): void {
       count: sceneStats.frames,
       measured: sceneStats.measured,
       busyMs: sceneStats.busyMs,
+      recent: sceneStats.recent.map((f) => ({ ...f })),
     }),
     ensembleStore,
     viewParamsStore,

@@ -1,9 +1,9 @@
 /**
  * One WebGL canvas showing the surface, the minima and the trajectories of `runIds`
  * (all runs when absent). Renders on demand, at the quality the renderer affords
- * (quality.ts); PNG export reads its drawing buffer. Before
- * the first surface arrives it draws the footprint box, so it is never blank. On 2-D
- * landscapes a click — or the keyboard cursor (StartCursor) — picks the start point.
+ * (quality.ts); PNG export reads its drawing buffer. Before the first surface arrives it
+ * draws the footprint box, so it is never blank. On 2-D landscapes a click — or the
+ * keyboard cursor (StartCursor) — picks the start point.
  */
 import { useMemo, useRef } from 'react';
 import { Canvas } from '@react-three/fiber';

@@ -17,12 +17,12 @@
  * input itself makes to the scene (camera, view, restart) invalidate directly and are
  * neither held nor paced.
  */
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { runBuffers } from '../state/buffers';
 import { useRuns } from '../state/react';
 import { nextStreamedRedraw } from './redrawPace';
-import { sceneStats } from './sceneStats';
+import { recordFrame, sceneStats, type SceneFrame } from './sceneStats';
 
 /** How long after an input streamed data waits to be drawn (about one slow frame). */
 const INPUT_HOLD_MS = 150;
@@ -36,18 +36,31 @@ export function RunInvalidator() {
   const live = runs.some((r) => r.state === 'running' || r.state === 'starting');
   /** performance.now() before which no streamed redraw is requested (pacing). */
   const pacedUntil = useRef(0);
+  /** Set just before the poll draws streamed points, so the frame knows why it was drawn. */
+  const streamed = useRef(false);
 
-  // Each scene frame's cost: from its render to the start of the next animation frame,
+  /** The last scene frame, until its cost is known. */
+  const pending = useRef<SceneFrame | null>(null);
+  // A frame's cost: from its render to the first callback of the next animation frame,
   // which cannot begin before the frame's drawing (and, in software, its readback) ended.
+  // Whichever comes first there (this callback or the poll) closes it.
+  const finish = useCallback(() => {
+    const frame = pending.current;
+    if (!frame) return;
+    pending.current = null;
+    const end = performance.now();
+    frame.ms = end - frame.start;
+    sceneStats.measured++;
+    sceneStats.busyMs += frame.ms;
+    pacedUntil.current = nextStreamedRedraw(end, frame.ms);
+  }, []);
   useFrame(() => {
-    const start = performance.now();
-    sceneStats.frames++;
-    requestAnimationFrame(() => {
-      const end = performance.now();
-      sceneStats.measured++;
-      sceneStats.busyMs += end - start;
-      pacedUntil.current = nextStreamedRedraw(end, end - start);
-    });
+    finish();
+    const frame = { start: performance.now(), ms: Number.NaN, streamed: streamed.current };
+    streamed.current = false;
+    recordFrame(frame);
+    pending.current = frame;
+    requestAnimationFrame(finish);
   });
 
   useEffect(() => {
@@ -73,6 +86,7 @@ export function RunInvalidator() {
     const opts = { capture: true, passive: true } as const;
     for (const type of INPUT_EVENTS) window.addEventListener(type, hold, opts);
     const tick = (time: number) => {
+      finish();
       let signature = 0;
       for (const b of runBuffers.values()) signature += b.version + b.count + b.capacityVersion;
       const now = performance.now();
@@ -82,7 +96,10 @@ export function RunInvalidator() {
         // between would find a slow frame already on its way. A render already requested
         // (camera, view) draws the new points too.
         const state = get();
-        if (state.internal.active && state.internal.frames === 0) state.advance(time);
+        if (state.internal.active && state.internal.frames === 0) {
+          streamed.current = true;
+          state.advance(time);
+        }
       }
       raf = requestAnimationFrame(tick);
     };
@@ -93,6 +110,6 @@ export function RunInvalidator() {
       // One more frame to draw whatever arrived with the final status.
       invalidate();
     };
-  }, [live, invalidate, get]);
+  }, [live, invalidate, get, finish]);
   return null;
 }
