@@ -39,27 +39,30 @@ export function RunInvalidator() {
   /** Set just before the poll draws streamed points, so the frame knows why it was drawn. */
   const streamed = useRef(false);
 
-  /** The last scene frame, until its cost is known. */
-  const pending = useRef<SceneFrame | null>(null);
-  // A frame's cost: from its render to the first callback of the next animation frame,
+  /** The last scene frame until its cost is known, and the animation frame it was drawn in. */
+  const pending = useRef<{ frame: SceneFrame; at: number } | null>(null);
+  // A frame's cost: from its render to the first callback of a later animation frame,
   // which cannot begin before the frame's drawing (and, in software, its readback) ended.
-  // Whichever comes first there (this callback or the poll) closes it.
-  const finish = useCallback(() => {
-    const frame = pending.current;
-    if (!frame) return;
+  // Whichever comes first there (this callback or the poll) closes it; `time` is that
+  // animation frame's timestamp (the same for all its callbacks).
+  const finish = useCallback((time: number) => {
+    const open = pending.current;
+    if (!open || open.at === time) return;
     pending.current = null;
     const end = performance.now();
-    frame.ms = end - frame.start;
+    open.frame.ms = end - open.frame.start;
     sceneStats.measured++;
-    sceneStats.busyMs += frame.ms;
-    pacedUntil.current = nextStreamedRedraw(end, frame.ms);
+    sceneStats.busyMs += open.frame.ms;
+    pacedUntil.current = nextStreamedRedraw(end, open.frame.ms);
   }, []);
   useFrame(() => {
-    finish();
+    // The timeline's time is the current animation frame's timestamp.
+    const at = Number(document.timeline.currentTime);
+    finish(at);
     const frame = { start: performance.now(), ms: Number.NaN, streamed: streamed.current };
     streamed.current = false;
     recordFrame(frame);
-    pending.current = frame;
+    pending.current = { frame, at };
     requestAnimationFrame(finish);
   });
 
@@ -86,7 +89,7 @@ export function RunInvalidator() {
     const opts = { capture: true, passive: true } as const;
     for (const type of INPUT_EVENTS) window.addEventListener(type, hold, opts);
     const tick = (time: number) => {
-      finish();
+      finish(time);
       let signature = 0;
       for (const b of runBuffers.values()) signature += b.version + b.count + b.capacityVersion;
       const now = performance.now();
