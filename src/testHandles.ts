@@ -48,6 +48,13 @@ export function exposeTestHandles(controller: Controller): void {
     },
     /** Visible start markers, per canvas. */
     startMarkers: () => [...sceneStats.startMarkers.values()],
+    /** Scene frames rendered so far (all canvases); those measured and their summed cost. */
+    sceneFrames: () => ({
+      count: sceneStats.frames,
+      measured: sceneStats.measured,
+      busyMs: sceneStats.busyMs,
+      recent: sceneStats.recent.map((f) => ({ ...f })),
+    }),
     ensembleStore,
     viewParamsStore,
   };

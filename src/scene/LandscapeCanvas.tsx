@@ -1,12 +1,13 @@
 /**
  * One WebGL canvas showing the surface, the minima and the trajectories of `runIds`
- * (all runs when absent). Renders on demand; PNG export reads its drawing buffer. Before
- * the first surface arrives it draws the footprint box, so it is never blank. On 2-D
- * landscapes a click — or the keyboard cursor (StartCursor) — picks the start point.
+ * (all runs when absent). Renders on demand, at the quality the renderer affords
+ * (quality.ts); PNG export reads its drawing buffer. Before the first surface arrives it
+ * draws the footprint box, so it is never blank. On 2-D landscapes a click — or the
+ * keyboard cursor (StartCursor) — picks the start point.
  */
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { Canvas } from '@react-three/fiber';
-import { useConfig } from '../state/react';
+import { useConfig, useView } from '../state/react';
 import { startPickable } from '../state/startPoint';
 import { CameraRig } from './CameraRig';
 import type { SceneInsets } from './framing';
@@ -21,7 +22,8 @@ import { Trajectories } from './Trajectories';
 import { WORLD_EXTENT, WORLD_HEIGHT } from './surfaceFrame';
 import type { SceneTheme } from './useSceneTheme';
 import { useSurfaceFrame } from './useSurfaceFrame';
-import { useWebgl } from './webgl';
+import { useWebgl, webglRenderer } from './webgl';
+import { qualityProfile } from './quality';
 
 /**
  * three's Lambert BRDF divides by π, so light intensities are given in multiples of π:
@@ -57,6 +59,11 @@ function WebglCanvas({ theme, runIds, describedBy, insets }: LandscapeCanvasProp
   // A 2-D start point only means something for 2-D presets; N-D views are slices.
   const pickable = useConfig((c) => startPickable(c.base));
   const cursor = useStartCursor(frame, pickable);
+  const quality = useView((v) => v.quality);
+  const profile = useMemo(() => {
+    const { renderer, slowContext } = webglRenderer();
+    return qualityProfile(quality, renderer, slowContext);
+  }, [quality]);
   const box = frame?.data.box;
   const footprint: [number, number] =
     frame && box
@@ -87,8 +94,10 @@ function WebglCanvas({ theme, runIds, describedBy, insets }: LandscapeCanvasProp
           frameloop="demand"
           // No tone mapping: the colormap must reach the screen as designed.
           flat
-          dpr={[1, 2]}
-          gl={{ preserveDrawingBuffer: true, antialias: true }}
+          key={profile.antialias ? 'msaa' : 'plain'}
+          dpr={profile.dpr}
+          // The drawing buffer is kept for PNG export, which reads the canvas as shown.
+          gl={{ preserveDrawingBuffer: true, antialias: profile.antialias }}
           camera={{ fov: 40, near: 0.1, far: 400, position: [0, 9, 11] }}
         >
           <color attach="background" args={[theme.background]} />

@@ -20,6 +20,12 @@ import { StreamingLine } from './StreamingLine';
 import { lodCell } from './coverage';
 import { distanceToBox, pixelWorld } from './viewScale';
 
+/** Separates the fields of a run's key (never in an id, colour or state). */
+const SEP = '\t';
+
+/** What a trajectory's drawing depends on. */
+type DrawnRun = Pick<RunView, 'id' | 'color' | 'state'>;
+
 /** World units above the surface, so lines are not hidden inside it. */
 const LINE_LIFT = 0.04;
 const MARKER_LIFT = 0.06;
@@ -31,7 +37,16 @@ export function Trajectories({
   frame: SurfaceFrame;
   runIds?: readonly string[];
 }) {
-  const runs = useRuns((s) => s.runs);
+  // Only what the drawing uses: progress updates (~10 a second) re-render nothing here.
+  const key = useRuns((s) => s.runs.map((r) => [r.id, r.color, r.state].join(SEP)).join('\n'));
+  const runs = useMemo(
+    () =>
+      (key ? key.split('\n') : []).map((line): DrawnRun => {
+        const [id, color, state] = line.split(SEP) as [string, string, RunView['state']];
+        return { id, color, state };
+      }),
+    [key],
+  );
   const shown = runIds ? runs.filter((r) => runIds.includes(r.id)) : runs;
   const ids = shown.map((r) => r.id).join(',');
   const shownIds = useMemo(() => (ids ? ids.split(',') : []), [ids]);
@@ -56,7 +71,7 @@ interface Track {
   state: string;
 }
 
-function RunTrajectory({ run, frame }: { run: RunView; frame: SurfaceFrame }) {
+function RunTrajectory({ run, frame }: { run: DrawnRun; frame: SurfaceFrame }) {
   const invalidate = useThree((s) => s.invalidate);
   const line = useMemo(() => new StreamingLine(), []);
   useEffect(() => {

@@ -114,6 +114,17 @@ describe('URL codec', () => {
     );
   });
 
+  it('keeps a forced drawing quality in the link and refuses an unknown one with a notice', () => {
+    for (const quality of ['high', 'low'] as const) {
+      const q = encodeUrl(initialConfigState(), { ...initialViewState, quality });
+      expect(q).toBe(`quality=${quality}`);
+      expect(decodeUrl(q).view.quality).toBe(quality);
+    }
+    const d = decodeUrl('quality=ultra');
+    expect(d.view.quality).toBeUndefined();
+    expect(d.notices).toEqual(['Ignored quality=ultra: expected auto or high or low.']);
+  });
+
   it('never throws on malformed input; falls back with notices', () => {
     const d = decodeUrl(
       'p=volcano&lr=abc&b=99999&s=-4&cmp=colour:1,2&sf=sideways&lrs=zigzag:1&ex=big&sh=1,2,3',

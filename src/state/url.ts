@@ -39,6 +39,7 @@ const VIEW_KEYS: Record<string, keyof ViewState> = {
   sf: 'surface',
   th: 'theme',
   lay: 'layout',
+  quality: 'quality',
 };
 
 export function encodeUrl(
@@ -164,6 +165,7 @@ export function decodeUrl(search: string): DecodedUrl {
     sf: ['train', 'test', 'both', 'gap'],
     th: ['light', 'dark'],
     lay: ['overlay', 'side'],
+    quality: ['auto', 'high', 'low'],
   };
   for (const [key, field] of Object.entries(VIEW_KEYS)) {
     const raw = p.get(key);

@@ -5,6 +5,8 @@ export type SurfaceMode = 'train' | 'test' | 'both' | 'gap';
 export type Theme = 'light' | 'dark';
 export type CameraMode = '3d' | 'top';
 export type Layout = 'overlay' | 'side';
+/** The scene's drawing quality: chosen from the renderer, or forced (see scene/quality.ts). */
+export type RenderQuality = 'auto' | 'high' | 'low';
 
 export interface ViewState {
   camera: CameraMode;
@@ -25,6 +27,7 @@ export interface ViewState {
   /** Network lab: slice directions, and the run (0-based) whose current weights centre it. */
   netDirections: 'filter' | 'pca';
   netFocus: number;
+  quality: RenderQuality;
 }
 
 export const initialViewState: ViewState = {
@@ -41,6 +44,7 @@ export const initialViewState: ViewState = {
   selectedRun: 0,
   netDirections: 'filter',
   netFocus: 0,
+  quality: 'auto',
 };
 
 export const viewStore = createStore<ViewState>(() => ({ ...initialViewState }));
