@@ -5,8 +5,8 @@
  * pixel per CSS pixel; see src/scene/quality.ts) and once forced to the full profile
  * (`?quality=high`: 4× multisampling, what the app drew everywhere before):
  *  1. total frame time with 4 runs streaming at the same rate, short histories (≥ 10³
- *     points a run) vs long ones (≥ 4·10⁴ a run, near the app's cap of MAX_POINTS =
- *     5·10⁴ a run): the mean interval between animation frames over a fixed window, so
+ *     points a run) vs long ones (≥ 9.2·10⁴ a run, near the app's cap of MAX_POINTS =
+ *     10⁵ a run): the mean interval between animation frames over a fixed window, so
  *     drawing, compositing and GPU-process waits count, not only script; with the scene's
  *     own redraws a second beside it. Goal ≤ 1.5×.
  *  2. click-to-paint with 4 runs streaming long histories: clicks on the charts' "log x"
@@ -45,6 +45,8 @@ declare const PerformanceObserver: {
 const RUNS = ['run0', 'run1', 'run2', 'run3'];
 const FRAME_WINDOW_MS = 3000;
 const CLICKS = 9;
+/** The streaming rate of both windows: a run's 10⁵ points in 6 / SLOW = 600 s. */
+const SLOW = 0.01;
 
 const minPoints = (page: Page) =>
   page.evaluate((ids) => Math.min(...ids.map((id) => window.__batchscape.pointCount(id))), RUNS);
@@ -198,14 +200,14 @@ async function streamingBench(
   url: string,
   quality: string,
 ): Promise<Streaming> {
-  // Four runs of 200 000 steps (recorded every 4th ⇒ 5·10⁴ points a run at the end).
-  await page.goto(`${url}?st=200000&cmp=batch:1,2,4,8${quality ? `&quality=${quality}` : ''}`);
+  // Four runs of 400 000 steps (recorded every 4th ⇒ 10⁵ points a run at the end).
+  await page.goto(`${url}?st=400000&cmp=batch:1,2,4,8${quality ? `&quality=${quality}` : ''}`);
   await page.waitForFunction(() => window.__batchscape !== undefined);
   const setSpeed = (m: number) =>
     page.evaluate((x) => window.__batchscape.controller.setSpeed(x), m);
   // Both windows stream at the same slow rate (the same new data a frame); in between the
   // history grows quickly to the long one.
-  await setSpeed(0.02);
+  await setSpeed(SLOW);
   await page.evaluate(() => window.__batchscape.controller.reset());
   await page.waitForFunction(
     (ids) => ids.every((id) => window.__batchscape.pointCount(id) >= 1000),
@@ -229,15 +231,15 @@ async function streamingBench(
   const short = await frameWindow(page, cdp, FRAME_WINDOW_MS);
   const shortClicks = await clickToPaint(page, CLICKS);
   await log('short-history window done');
-  // Grows the history to ~4·10⁴ points a run. Timed from Node, not polled in the page: a
+  // Grows the history to ~9.2·10⁴ points a run. Timed from Node, not polled in the page: a
   // page drawing long histories slowly may not run a poll until the runs are over. At
-  // speed m a run records its 5·10⁴ points in BASE_PLAY_SECONDS / m = 6 / m seconds.
-  const growSpeed = 0.1;
-  const perSecond = 50000 / (6 / growSpeed);
-  const target = 38000;
+  // speed m a run records its 10⁵ points in BASE_PLAY_SECONDS / m = 6 / m seconds.
+  const growSpeed = 0.2;
+  const perSecond = 100000 / (6 / growSpeed);
+  const target = 92000;
   await setSpeed(growSpeed);
   await page.waitForTimeout((Math.max(0, target - (await minPoints(page))) / perSecond) * 1000);
-  await setSpeed(0.02);
+  await setSpeed(SLOW);
   await log('long history reached');
   await page.waitForTimeout(500);
   const long = await frameWindow(page, cdp, FRAME_WINDOW_MS);

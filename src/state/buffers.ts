@@ -4,7 +4,7 @@
  * React render. Positions are preallocated so the scene can use a draw range over
  * one GPU buffer instead of re-uploading whole geometries. Each recorded point also keeps
  * its epoch, learning rate, batch size and minibatch loss (float32, as the frames carry
- * them) for the exports: 16 bytes a point, 0.8 MB for a run at MAX_POINTS.
+ * them) for the exports: 16 bytes a point, 1.6 MB for a run at MAX_POINTS.
  */
 import type { MetricRecord } from '../engine/metrics';
 import type { FrameData } from '../worker/protocol';

@@ -15,8 +15,13 @@ import { surfaceStore } from './surfaceStore';
 import { viewStore } from './viewStore';
 import { clearNet, setNetBoundary, setNetData } from './netStore';
 
-/** Recorded points per run are capped so the longest runs still draw smoothly. */
-export const MAX_POINTS = 50000;
+/**
+ * Recorded points per run are capped (longer runs record every k-th step). The scene draws
+ * at most about a screen's resolution of any history (level of detail: src/scene/coverage.ts),
+ * so the cap bounds memory (16 bytes a point) and export size, not drawing: 10⁵ points, the
+ * history length `bench:browser` proves smooth in software rendering.
+ */
+export const MAX_POINTS = 100000;
 /**
  * A network's recorded points are whole state vectors (~1 500 numbers), kept in the worker
  * to re-project the path onto each new slice: 1 000 of them are 6 MB a run.
