@@ -4,7 +4,7 @@
  * a playback rate; each run sends at most one frame per tick and waits for acks when
  * MAX_FRAMES_IN_FLIGHT frames are unconsumed, so the main thread is never flooded.
  */
-import { createRun, ConfigInvalidError, type Run, type RunChunk } from '../engine/run';
+import { createRun, ConfigInvalidError, type Run } from '../engine/run';
 import { joinChunks } from './backlog';
 import { runJob } from '../engine/ensemble';
 import {
@@ -12,13 +12,12 @@ import {
   MAX_FRAMES_IN_FLIGHT,
   PROTOCOL_VERSION,
   checkToWorker,
-  frameTransferables,
-  type FrameData,
   type FromWorker,
   type RunState,
   type ToWorker,
 } from './protocol';
-import { projector, startXY, surfaceReply, type Projector } from './surfaces';
+import { frameMessage, type Slot } from './slot';
+import { projector, surfaceReply, type Projector } from './surfaces';
 import { MlpObjective } from '../engine/nn/objective';
 import { NetView } from './netView';
 
@@ -37,26 +36,6 @@ const TICK_MS = 16;
 /** The network lab's boundaries and slice surface: a share beside running runs, more once idle. */
 const NET_BUDGET_MS = 6;
 const NET_IDLE_BUDGET_MS = 14;
-
-interface Slot {
-  id: string;
-  /** Generation of this start of the run id: on every message about it (see protocol.ts). */
-  gen: number;
-  input: Record<string, unknown>;
-  sliceOf: unknown[] | undefined;
-  run: Run;
-  project: Projector;
-  state: RunState;
-  seq: number;
-  acked: number;
-  /** Steps the playback clock says should be done by now. */
-  target: number;
-  msPerStep: number;
-  sentStart: boolean;
-  pendingSteps: number;
-  /** Chunks computed while the run's frames waited for acks (see backlog.ts). */
-  backlog: RunChunk[];
-}
 
 export class Runner {
   private readonly slots = new Map<string, Slot>();
@@ -284,41 +263,11 @@ export class Runner {
     const chunk = joinChunks(s.backlog);
     s.backlog = [];
     const netXY = this.net.project(s.id, chunk.positions, chunk.count);
-    const projected = netXY ? { xy: netXY, offSlice: 0 } : s.project(chunk.positions, chunk.count);
-    const frame: FrameData = {
-      count: chunk.count,
-      step: chunk.step,
-      epoch: chunk.epoch,
-      lr: chunk.lr,
-      batch: chunk.batch,
-      batchLoss: chunk.batchLoss,
-      positions: projected.xy,
-    };
+    const done = s.state !== 'running' && s.state !== 'paused';
+    const netHash = netXY && done ? this.net.trajectoryHash(s.id) : undefined;
     s.seq++;
-    this.endpoint.post(
-      {
-        type: 'frame',
-        runId: s.id,
-        gen: s.gen,
-        seq: s.seq,
-        frame,
-        metrics: chunk.metrics,
-        state: s.state,
-        steps: s.run.steps,
-        progress: s.run.progress(),
-        plannedSteps: s.run.plannedSteps(),
-        dim: s.run.dim,
-        start: s.sentStart ? undefined : Array.from(s.run.w0),
-        startXY: s.sentStart ? undefined : netXY ? [0, 0] : startXY(s.run, s.sliceOf),
-        offSlice: projected.offSlice,
-        divergedAt: s.run.divergedAt,
-        netHash:
-          netXY && s.state !== 'running' && s.state !== 'paused'
-            ? this.net.trajectoryHash(s.id)
-            : undefined,
-      },
-      frameTransferables(frame),
-    );
+    const { message, transfer } = frameMessage(s, chunk, netXY, netHash);
+    this.endpoint.post(message, transfer);
     s.sentStart = true;
   }
 
