@@ -4,7 +4,7 @@
  * the stores, the controller. Installed only in test builds (see main.tsx).
  */
 import type { Controller } from './state/controller';
-import { engineConfig } from './state/controller';
+import { engineConfig } from './state/engineConfig';
 import { configStore, runSpecs } from './state/configStore';
 import { runBuffers } from './state/buffers';
 import { runsStore } from './state/runsStore';

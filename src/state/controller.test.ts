@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Controller, engineConfig, framedByRuns, METRIC_POINTS, plannedSteps } from './controller';
+import { Controller } from './controller';
+import { engineConfig, framedByRuns, METRIC_POINTS, plannedSteps } from './engineConfig';
 import { configStore, initialConfigState, patchBase, runSpecs, setComparison } from './configStore';
 import { PRESET_IDS } from '../engine/config';
 import { metricSteps } from '../engine/metricSchedule';

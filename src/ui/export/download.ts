@@ -4,7 +4,7 @@
  */
 import { runBuffers } from '../../state/buffers';
 import { configStore, runSpecs } from '../../state/configStore';
-import { engineConfig } from '../../state/controller';
+import { engineConfig } from '../../state/engineConfig';
 import { composeScene } from './sceneImage';
 import { exportJson as buildJson, runsCsv, type ExportRun } from './serialize';
 
