@@ -9,8 +9,8 @@ import { tanh, type Activation } from './layout';
  * ReLU without a branch: V8 compiles `v > 0 ? v : 0` to a jump that mispredicts on about
  * every other unit (~4× the cost of the whole loop here); a comparison used as a number is a
  * flag set, not a jump. v·1 = v exactly, and the + 0 turns v·0 = −0 into +0, so this equals
- * `v > 0 ? v : 0` for every finite v (±∞ and NaN now give NaN, which the run's divergence
- * check then reports, instead of a silent 0).
+ * `v > 0 ? v : 0` for every v but −∞ and NaN, which now give NaN (the run's divergence check
+ * then reports it) instead of a silent 0.
  */
 export function relu(v: number): number {
   return v * Number(v > 0) + 0;
