@@ -11,11 +11,13 @@ import {
   type SurfaceSplit,
 } from '../../engine/sweep';
 import { buildConfigInput, resolveOrExplain } from '../configInput';
-import { FORMAT_OPTION, type Command } from '../command';
+import { FORMAT_OPTION, WORKERS_OPTION, type Command } from '../command';
+import { workersFlag } from '../jobs';
 import { parseListValue, usageError, type Flags } from '../flags';
 import { LIMITS } from '../limits';
 import { emit, toCsv, toJson } from '../output';
 import { createProgress } from '../progress';
+import { pooledSurface } from '../surfaceJobs';
 
 /** Same default as the explorer's worker, so CLI and browser show the same slice. */
 const DEFAULT_SLICE_SEED = 7;
@@ -30,7 +32,8 @@ export const surfaceCommand: Command = {
     'run is trained first and the slice is centred on its end, along filter-normalised directions',
     '(--directions, --at); "slice" then also holds "directions", "at", "explained" (PCA variance',
     'fractions) and "trajectory" (the run projected onto the plane, [[x, y], …]). Each grid value',
-    'is a full-split loss in inference mode (BN running statistics of the centre).',
+    "is a full-split loss in inference mode (BN running statistics of the centre); a network's grid",
+    'is shared over --workers threads (the values are identical for any number).',
     'JSON: {"config", "split", "x": [nx], "y": [ny], "loss": [ny rows of nx], "slice": null | {"seed",',
     '  "center", "d1", "d2"}}; loss[i][j] is at (x[j], y[i]). CSV: long format x,y,loss.',
   ],
@@ -57,6 +60,7 @@ export const surfaceCommand: Command = {
       help: 'dim > 2: centre the slice on the start point, or train the run and centre on its end',
     },
     FORMAT_OPTION,
+    { ...WORKERS_OPTION, help: "worker threads for a network's grid (identical output for any N)" },
   ],
   config: { defaultPreset: 'sharp-flat', omit: [] },
   examples: [
@@ -65,10 +69,11 @@ export const surfaceCommand: Command = {
     'batchscape surface --preset quadratic-nd --dim 50 --slice-seed 3',
     'batchscape surface --preset mlp --bn --res 33 --box -1,-1,1,1 --directions pca',
   ],
-  run(flags: Flags) {
+  async run(flags: Flags) {
     const format = flags.choice('format', 'json', ['json', 'csv'] as const);
     const split = flags.choice<SurfaceSplit>('split', 'train', ['train', 'test', 'gap']);
     const res = flags.whole('res', 81, 2, LIMITS.surfaceRes);
+    const workers = workersFlag(flags);
     const config = resolveOrExplain(buildConfigInput(flags, 'sharp-flat'));
     const objective = buildObjective(config);
     if (objective.dim < 2) throw usageError('surface needs a landscape of dimension ≥ 2 (--dim)');
@@ -146,23 +151,37 @@ export const surfaceCommand: Command = {
         ? pcaBox(path)
         : [...objective.viewBox.lo, ...objective.viewBox.hi]);
     const [x0, y0, x1, y1] = box as [number, number, number, number];
-    // Row by row, so a slow N-D surface can show progress; rows are the same grid either way.
     const progress = createProgress('surface');
-    const rows: number[][] = [];
+    let rows: number[][] = [];
     let x: number[] = [];
     const y = Array.from({ length: res }, (_, i) => y0 + ((y1 - y0) * i) / (res - 1));
-    for (let i = 0; i < res; i++) {
-      const row = surfaceGrid(
-        objective,
-        split,
-        { lo: [x0, y[i]!], hi: [x1, y[i]!] },
-        res,
-        1,
+    if (slice && objective instanceof MlpObjective) {
+      // A network's point is a full pass over the split: share the grid over the pool.
+      x = Array.from({ length: res }, (_, j) => x0 + ((x1 - x0) * j) / (res - 1));
+      rows = await pooledSurface({
+        config,
         slice,
-      );
-      x = row.x;
-      rows.push(Array.from(row.loss));
-      progress.update((i + 1) / res);
+        split,
+        box: [x0, y0, x1, y1],
+        res,
+        workers,
+        onProgress: (f) => progress.update(f),
+      });
+    } else {
+      // Row by row, so a slow N-D surface can show progress; rows are the same grid either way.
+      for (let i = 0; i < res; i++) {
+        const row = surfaceGrid(
+          objective,
+          split,
+          { lo: [x0, y[i]!], hi: [x1, y[i]!] },
+          res,
+          1,
+          slice,
+        );
+        x = row.x;
+        rows.push(Array.from(row.loss));
+        progress.update((i + 1) / res);
+      }
     }
     progress.done();
     if (format === 'csv') {
