@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
@@ -115,6 +116,12 @@ export default defineConfig({
     // Engine code is DOM-free; a file opts into jsdom with `// @vitest-environment jsdom`.
     environment: 'node',
     pool: 'threads',
+    // Vitest's default is one worker per core minus one — a single worker on a 2-core CI
+    // machine, which ran the unit pass on one core (≈ 210 s); two workers take ≈ 130 s.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Sharing the cores, a test that takes 3–5 s alone can pass Vitest's default 5 s limit
+    // (the in-process divergence runs wait up to 20 s by design): a hang still fails, later.
+    testTimeout: 30_000,
     // Compiles the CLI once for the tests that spawn it (see the file).
     globalSetup: ['tests/cli/globalSetup.ts'],
   },

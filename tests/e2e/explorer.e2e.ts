@@ -173,7 +173,10 @@ describe('explorer', () => {
     await allEnded(a.page);
     const hashA = await a.page.evaluate(() => window.__batchscape.trajectoryHash('run0'));
     const config = (await a.page.evaluate(() => window.__batchscape.engineConfigs()))[0];
+    // The second visitor plays at full speed: pacing must not change a bit of the trajectory.
     const b = await open(query);
+    await b.page.waitForFunction(() => window.__batchscape !== undefined);
+    await b.page.evaluate(() => window.__batchscape.controller.setSpeed(Infinity));
     await allEnded(b.page);
     const hashB = await b.page.evaluate(() => window.__batchscape.trajectoryHash('run0'));
     expect(hashA).toMatch(/^[0-9a-f]{8}$/);
