@@ -8,7 +8,7 @@
  * evaluateSlicePoints, whose point w = center + x·d1 + y·d2 and grid coordinates
  * lo + (hi − lo)·i/(res − 1) are computed exactly as surfaceGrid computes them, and 'gap' is
  * test − train as there: the values are bit-identical to the inline grid's, for any number
- * of workers (tests/cli/surface.test.ts checks both).
+ * of workers (surfaceJobs.test.ts checks both).
  */
 import type { RunConfig } from '../engine/config';
 import type { EnsembleJob, SliceResult } from '../engine/ensemble';

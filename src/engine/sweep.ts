@@ -209,7 +209,8 @@ export interface SurfaceGrid {
   loss: Float64Array;
 }
 
-function linspace(lo: number, hi: number, n: number): number[] {
+/** n evenly spaced grid coordinates from lo to hi: surfaceGrid's axes (and the CLI's). */
+export function gridAxis(lo: number, hi: number, n: number): number[] {
   if (n === 1) return [lo];
   return Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
 }
@@ -231,8 +232,8 @@ export function surfaceGrid(
     throw new RangeError(`surfaceGrid: a ${d}-D objective needs a slice (center, d1, d2)`);
   if (slice && (slice.center.length !== d || slice.d1.length !== d || slice.d2.length !== d))
     throw new RangeError(`surfaceGrid: slice vectors must have length ${d}`);
-  const x = linspace(box.lo[0], box.hi[0], nx);
-  const y = linspace(box.lo[1], box.hi[1], ny);
+  const x = gridAxis(box.lo[0], box.hi[0], nx);
+  const y = gridAxis(box.lo[1], box.hi[1], ny);
   const loss = new Float64Array(nx * ny);
   // One point buffer reused for the whole grid: the loop allocates nothing.
   const w = new Float64Array(d);

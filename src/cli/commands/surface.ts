@@ -5,6 +5,7 @@ import { filterNormalizedDirections, trajectoryPcaDirections } from '../../engin
 import { MlpObjective } from '../../engine/nn/objective';
 import { projectOntoSlice } from '../../engine/slice';
 import {
+  gridAxis,
   randomSliceDirections,
   surfaceGrid,
   type Slice,
@@ -154,10 +155,10 @@ export const surfaceCommand: Command = {
     const progress = createProgress('surface');
     let rows: number[][] = [];
     let x: number[] = [];
-    const y = Array.from({ length: res }, (_, i) => y0 + ((y1 - y0) * i) / (res - 1));
+    const y = gridAxis(y0, y1, res);
     if (slice && objective instanceof MlpObjective) {
       // A network's point is a full pass over the split: share the grid over the pool.
-      x = Array.from({ length: res }, (_, j) => x0 + ((x1 - x0) * j) / (res - 1));
+      x = gridAxis(x0, x1, res);
       rows = await pooledSurface({
         config,
         slice,
